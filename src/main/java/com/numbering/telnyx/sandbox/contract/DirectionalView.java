@@ -37,7 +37,7 @@ enum DirectionalView {
             if (node.path("required").isArray() && node.path("properties").isObject()) {
                 dropExempt((ObjectNode) node, root, at, dropped);
             }
-            for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 // examples are data, not schemas: an example could hold a "required" key of its own
                 if (!"example".equals(field.getKey()) && !"examples".equals(field.getKey())) {
                     relax(field.getValue(), root, at.child(field.getKey()), dropped);

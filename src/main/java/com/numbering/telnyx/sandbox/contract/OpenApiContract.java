@@ -13,6 +13,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks HTTP traffic against Telnyx's OpenAPI 3.1 subset: routing, query and path parameters, and JSON bodies in
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class OpenApiContract {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OpenApiContract.class);
     private static final String TELNYX_SPEC = "telnyx/openapi-subset.yaml";
 
     private final OperationIndex operations;
@@ -30,7 +33,9 @@ public final class OpenApiContract {
     private OpenApiContract(JsonNode spec) {
         Map<DirectionalView, JsonNode> views = new EnumMap<>(DirectionalView.class);
         for (DirectionalView view : DirectionalView.values()) {
-            views.put(view, view.of(spec, new ArrayList<>()));
+            List<String> exempted = new ArrayList<>();
+            views.put(view, view.of(spec, exempted));
+            LOG.debug("{} view: {} required properties exempted: {}", view, exempted.size(), exempted);
         }
         CompiledSchemas schemas = new CompiledSchemas(views);
         this.operations = new OperationIndex(spec);

@@ -53,7 +53,7 @@ record SchemaNode(JsonNode root, Pointer pointer) {
      */
     Optional<SchemaNode> undeclaredProperty(String name) {
         JsonNode patterns = node().path("patternProperties");
-        for (var entry : (Iterable<Map.Entry<String, JsonNode>>) patterns::fields) {
+        for (Map.Entry<String, JsonNode> entry : patterns.properties()) {
             if (Pattern.compile(entry.getKey()).matcher(name).find()) {
                 return Optional.of(child("patternProperties").child(entry.getKey()));
             }
