@@ -91,11 +91,31 @@ public final class OpenApiContract {
             return List.of(label + ": " + resolved.problem());
         }
         Optional<Pointer> response = resolved.operation().response(status);
+        if (response.isEmpty() && DOCUMENTED_EVERYWHERE.test(status)) {
+            response = errorResponse(resolved.operation());
+        }
         if (response.isEmpty()) {
             return List.of(label + ": status " + status + " is not declared (declared: "
                     + resolved.operation().declaredStatuses() + ")");
         }
         return prefixed(label, bodies.checkResponse(resolved.operation(), response.get(), body));
+    }
+
+    /**
+     * Telnyx documents rate limiting (429, FACTS §6) and server errors for "the majority of endpoints", but the spec
+     * declares them on few operations. Such a response must still carry the operation's declared error body.
+     */
+    private static final java.util.function.IntPredicate DOCUMENTED_EVERYWHERE = status -> status == 429
+            || status >= 500;
+
+    private static Optional<Pointer> errorResponse(Operation operation) {
+        for (int declared : new int[] { 422, 400, 404, 401 }) {
+            Optional<Pointer> response = operation.response(declared);
+            if (response.isPresent()) {
+                return response;
+            }
+        }
+        return Optional.empty();
     }
 
     private Resolved resolve(String method, String path) {

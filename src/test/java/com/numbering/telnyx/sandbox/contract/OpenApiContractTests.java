@@ -445,10 +445,10 @@ class OpenApiContractTests {
 
         @Test
         void reportsAStatusTheOperationDoesNotDeclare() {
-            assertThat(contract.checkResponse("GET", "/available_phone_numbers", 429, "{\"errors\":[]}"))
-                    .containsExactly("GET /available_phone_numbers -> 429: status 429 is not declared (declared: 200, 400, 401, 404, 422, 500)");
+            assertThat(contract.checkResponse("GET", "/available_phone_numbers", 409, "{\"errors\":[]}"))
+                    .containsExactly("GET /available_phone_numbers -> 409: status 409 is not declared (declared: 200, 400, 401, 404, 422, 500)");
             // messaging operations declare 200 and 4XX only
-            assertThat(contract.checkResponse("POST", "/messages", 503, "{\"errors\":[]}")).hasSize(1);
+            assertThat(contract.checkResponse("POST", "/messages", 302, "{\"errors\":[]}")).hasSize(1);
             assertThat(contract.checkResponse("DELETE", "/phone_numbers/1", 204, null)).hasSize(1);
         }
 
@@ -600,4 +600,16 @@ class OpenApiContractTests {
                  "received_at":"2026-07-20T10:00:00.000+00:00","sent_at":null,"completed_at":null,
                  "valid_until":"2026-07-20T11:00:00.000+00:00","errors":[],"wait_seconds":0.0,"smart_encoding_applied":false}""";
     }
+    @Test
+    void acceptsARateLimitResponseWithTheOperationsErrorBodyAlthoughTheSpecDoesNotDeclare429() {
+        String tooManyRequests = """
+                {"errors":[{"code":"10011","title":"Too many requests","detail":"You have exceeded the maximum number of allowed requests."}]}""";
+
+        assertThat(contract.checkResponse("GET", "/available_phone_numbers", 429, tooManyRequests)).isEmpty();
+        assertThat(contract.checkResponse("POST", "/number_orders", 503, tooManyRequests)).isEmpty();
+        assertThat(contract.checkResponse("GET", "/available_phone_numbers", 429, """
+                {"errors":[{"code":10011}]}""")).isNotEmpty();
+        assertThat(contract.checkResponse("GET", "/available_phone_numbers", 418, tooManyRequests)).isNotEmpty();
+    }
+
 }
