@@ -1,0 +1,158 @@
+package com.numbering.telnyx;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one port through which jobs talk to Telnyx. Domain records in, domain records out: no SDK type crosses it.
+ * <p>
+ * Every method throws {@link TelnyxException} (transient, rejected or fatal), classified once, in the adapter.
+ * Reads and idempotent writes are retried by the adapter; calls that spend money or send a message
+ * ({@link #orderNumber}, {@link #sendMessage}) are never retried blindly: a transient failure there carries
+ * {@link TelnyxException#outcomeUnknown()} and the caller reconciles (for orders: {@link #findOrderByCustomerReference}).
+ */
+public interface TelnyxGateway {
+
+    /** US local numbers, exact matches only ({@code best_effort=false}); results are verified client-side too. */
+    List<AvailableNumber> searchLocalNumbers(NumberSearch search);
+
+    NumberOrder orderNumber(NumberOrderRequest request);
+
+    NumberOrder getOrder(String orderId);
+
+    Optional<NumberOrder> findOrderByCustomerReference(String customerReference);
+
+    Optional<OwnedNumber> findOwnedNumber(String e164);
+
+    OwnedNumber getOwnedNumber(String numberId);
+
+    OwnedNumber updateNumber(String numberId, NumberUpdate update);
+
+    OwnedNumber releaseNumber(String numberId);
+
+    /** One page of the account inventory ({@code page[size]} at most 250). */
+    InventoryPage listInventory(int pageNumber, int pageSize);
+
+    MessagingProfile createMessagingProfile(MessagingProfileSettings settings);
+
+    Optional<MessagingProfile> getMessagingProfile(String profileId);
+
+    MessagingProfile updateMessagingProfile(String profileId, MessagingProfileSettings settings);
+
+    /** Puts a number on a messaging profile ({@code PATCH /phone_numbers/{id}/messaging}). */
+    void assignMessagingProfile(String numberId, String profileId);
+
+    /** The number's 10DLC campaign assignment; empty when Telnyx knows none. */
+    Optional<CampaignAssignment> getCampaignAssignment(String e164);
+
+    SentMessage sendMessage(OutboundMessage message);
+
+    record AvailableNumber(String phoneNumber, boolean bestEffort, List<String> features) {
+
+        public AvailableNumber {
+            features = List.copyOf(features);
+        }
+
+    }
+
+    /**
+     * @param areaCode {@code filter[national_destination_code]}, or null
+     * @param administrativeArea {@code filter[administrative_area]} (two-letter state), or null
+     * @param features required features, e.g. {@code voice}
+     * @param limit {@code filter[limit]}
+     */
+    record NumberSearch(String areaCode, String administrativeArea, List<String> features, int limit) {
+
+        public NumberSearch {
+            features = List.copyOf(features);
+        }
+
+    }
+
+    record NumberOrderRequest(String phoneNumber, String connectionId, String messagingProfileId,
+            String customerReference) {
+    }
+
+    record NumberOrder(String id, OrderStatus status, String customerReference, List<OrderedNumber> numbers) {
+
+        public NumberOrder {
+            numbers = List.copyOf(numbers);
+        }
+
+    }
+
+    record OrderedNumber(String id, String phoneNumber, OrderStatus status) {
+    }
+
+    /** {@code UNKNOWN} is what a value this client does not know (e.g. {@code cancelled}) becomes. */
+    enum OrderStatus {
+
+        PENDING, SUCCESS, FAILURE, UNKNOWN;
+
+        public boolean isPending() {
+            return this == PENDING;
+        }
+
+    }
+
+    /**
+     * A number in the account inventory. {@code status} and {@code numberType} are Telnyx's raw strings
+     * (hyphenated statuses such as {@code purchase-pending}; types such as {@code local}), never dropped.
+     */
+    record OwnedNumber(String id, String phoneNumber, String status, String numberType, String connectionId,
+            String customerReference, String messagingProfileId, List<String> tags) {
+
+        public OwnedNumber {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+
+        public boolean isActive() {
+            return "active".equals(this.status);
+        }
+
+    }
+
+    /** Fields left null are not sent. */
+    record NumberUpdate(String connectionId, String customerReference, List<String> tags) {
+    }
+
+    record InventoryPage(List<OwnedNumber> numbers, int pageNumber, int totalPages, long totalResults) {
+
+        public InventoryPage {
+            numbers = List.copyOf(numbers);
+        }
+
+        public boolean isLast() {
+            return this.pageNumber >= this.totalPages;
+        }
+
+    }
+
+    record MessagingProfileSettings(String name, List<String> whitelistedDestinations, String webhookUrl,
+            String webhookFailoverUrl, String webhookApiVersion) {
+
+        public MessagingProfileSettings {
+            whitelistedDestinations = List.copyOf(whitelistedDestinations);
+        }
+
+    }
+
+    record MessagingProfile(String id, MessagingProfileSettings settings) {
+    }
+
+    /** @param assignmentStatus raw value, e.g. {@code ASSIGNED}, {@code PENDING_ASSIGNMENT} */
+    record CampaignAssignment(String phoneNumber, String campaignId, String assignmentStatus) {
+
+        public boolean isAssigned() {
+            return "ASSIGNED".equals(this.assignmentStatus);
+        }
+
+    }
+
+    record OutboundMessage(String from, String to, String text) {
+    }
+
+    record SentMessage(String id, int parts, String status) {
+    }
+
+}

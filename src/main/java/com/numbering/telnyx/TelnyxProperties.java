@@ -1,0 +1,51 @@
+package com.numbering.telnyx;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How to reach Telnyx. Validated at start: a job never begins with a configuration that cannot work.
+ *
+ * @param apiKey API v2 key ({@code TELNYX_API_KEY})
+ * @param baseUrl {@code TELNYX_BASE_URL}, default {@code https://api.telnyx.com/v2}
+ * @param voiceConnectionId the SIP connection or Call Control application tenant numbers are attached to
+ *        ({@code TELNYX_VOICE_CONNECTION_ID}); checked by the jobs that need it
+ * @param requestsPerSecond client-side request budget, kept under the account's API rate limit
+ * @param maxConcurrentRequests how many calls may be in flight at once (HTTP connection pool size)
+ * @param maxAttempts attempts for reads and idempotent writes on transient errors (1 = no retry)
+ */
+@Validated
+@ConfigurationProperties("numbering.telnyx")
+public record TelnyxProperties(
+        @NotBlank(message = "is empty: set TELNYX_API_KEY to a Telnyx API v2 key (Mission Control > API Keys)") String apiKey,
+        @NotNull(message = "is empty: set TELNYX_BASE_URL, normally https://api.telnyx.com/v2") URI baseUrl,
+        String voiceConnectionId,
+        @NotNull Duration connectTimeout,
+        @NotNull Duration readTimeout,
+        @Positive(message = "must be > 0: the client-side request budget in requests per second") double requestsPerSecond,
+        @Min(1) @Max(256) int maxConcurrentRequests,
+        @Min(1) @Max(10) int maxAttempts) {
+
+    /** True for Telnyx's own API; anything else (the local simulator, a staging stand-in) is not real Telnyx. */
+    public boolean isRealTelnyx() {
+        String host = this.baseUrl.getHost();
+        return host != null && (host.equals("telnyx.com") || host.endsWith(".telnyx.com"));
+    }
+
+    @Override
+    public String toString() {
+        // Records print every component; the key must never reach a log.
+        return "TelnyxProperties[baseUrl=" + this.baseUrl + ", voiceConnectionId=" + this.voiceConnectionId
+                + ", requestsPerSecond=" + this.requestsPerSecond + "]";
+    }
+
+}

@@ -1,0 +1,134 @@
+package com.numbering.telnyx.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import javax.ws.rs.ProcessingException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.numbering.telnyx.TelnyxException;
+import com.telnyx.sdk.ApiException;
+
+/**
+ * Runs one Telnyx call inside the request budget, classifies its failure and retries what is safe to retry.
+ * This is the only layer that retries Telnyx calls.
+ */
+final class TelnyxCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(TelnyxCalls.class);
+
+    private static final Duration BASE_BACKOFF = Duration.ofMillis(250);
+
+    private final RequestBudget budget;
+
+    private final TelnyxErrors errors;
+
+    private final int maxAttempts;
+
+    private final MeterRegistry meters;
+
+    TelnyxCalls(RequestBudget budget, TelnyxErrors errors, int maxAttempts, MeterRegistry meters) {
+        this.budget = budget;
+        this.errors = errors;
+        this.maxAttempts = maxAttempts;
+        this.meters = meters;
+    }
+
+    /** What a retry may cost. */
+    enum Kind {
+
+        /** No side effect: retried on any transient error. */
+        READ,
+        /** Same effect however often it is applied (PATCH to a desired state): retried like a read. */
+        IDEMPOTENT_WRITE,
+        /** Spends money or sends a message: retried only on 429 (Telnyx did not process it). */
+        WRITE
+
+    }
+
+    @FunctionalInterface
+    interface Call<T> {
+
+        T run() throws ApiException;
+
+    }
+
+    <T> T execute(String operation, Kind kind, Call<T> call) {
+        for (int attempt = 1;; attempt++) {
+            Attempt<T> outcome = attempt(operation, kind, call);
+            if (outcome.failure() == null) {
+                count(operation, "ok");
+                return outcome.value();
+            }
+            TelnyxException failure = outcome.failure();
+            if (!(failure instanceof TelnyxException.Transient transientFailure) || attempt >= this.maxAttempts
+                    || (kind == Kind.WRITE && !transientFailure.isRateLimited())) {
+                count(operation, outcome(failure));
+                throw failure;
+            }
+            count(operation, transientFailure.isRateLimited() ? "rate_limited" : "retried");
+            log.debug("{} attempt {} failed transiently: {}", operation, attempt, failure.getMessage());
+            waitBeforeRetry(transientFailure, attempt);
+        }
+    }
+
+    private <T> Attempt<T> attempt(String operation, Kind kind, Call<T> call) {
+        try {
+            this.budget.acquire();
+            return new Attempt<>(call.run(), null);
+        }
+        catch (ApiException ex) {
+            return new Attempt<>(null, this.errors.classify(operation, ex, kind != Kind.READ));
+        }
+        catch (ProcessingException ex) {
+            return new Attempt<>(null, this.errors.classify(operation, ex, kind != Kind.READ));
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return new Attempt<>(null,
+                    new TelnyxException.Transient(operation + ": interrupted", 0, null, null, kind != Kind.READ, ex));
+        }
+    }
+
+    private record Attempt<T>(T value, TelnyxException failure) {
+    }
+
+    private void waitBeforeRetry(TelnyxException.Transient failure, int attempt) {
+        if (failure.retryAfter() != null) {
+            // Everyone waits, not just this caller: the limit is per account.
+            this.budget.pause(failure.retryAfter());
+            return;
+        }
+        long ceiling = BASE_BACKOFF.toMillis() << Math.min(attempt - 1, 6);
+        long jittered = ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
+        try {
+            TimeUnit.MILLISECONDS.sleep(jittered);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    private static String outcome(TelnyxException failure) {
+        if (failure instanceof TelnyxException.Fatal) {
+            return "fatal";
+        }
+        return failure instanceof TelnyxException.Rejected ? "rejected" : "transient";
+    }
+
+    private void count(String operation, String outcome) {
+        Counter.builder("numbering.telnyx.requests")
+            .description("Telnyx API calls by operation and outcome")
+            .tag("operation", operation)
+            .tag("outcome", outcome)
+            .register(this.meters)
+            .increment();
+    }
+
+}

@@ -1,0 +1,132 @@
+package com.numbering.telnyx.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.ws.rs.ProcessingException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.numbering.privacy.Redaction;
+import com.numbering.telnyx.TelnyxException;
+import com.telnyx.sdk.ApiException;
+
+/**
+ * The single place where a failed call becomes transient, rejected or fatal (../shared/telnyx/FACTS.md §7).
+ */
+final class TelnyxErrors {
+
+    private static final Set<String> BAD_KEY = Set.of("10009", "20001", "20002", "20003", "20008");
+
+    private static final Set<String> ACCOUNT = Set.of("10010", "20012", "20013", "20014", "20016", "20017", "20100",
+            "10038", "10039", "40314");
+
+    private static final Set<String> TRANSIENT = Set.of("10007", "10008", "10011", "10036", "10037", "40318", "40320");
+
+    private static final Duration DEFAULT_RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
+
+    private final ObjectMapper mapper;
+
+    TelnyxErrors(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * @param operation e.g. {@code POST /number_orders}
+     * @param sent whether the request may have reached Telnyx and changed something there
+     */
+    TelnyxException classify(String operation, ProcessingException ex, boolean sent) {
+        // I/O errors, timeouts and unreadable responses. For a write the server may have done the work.
+        String what = operation + ": no usable response (" + rootMessage(ex) + ")";
+        return new TelnyxException.Transient(what, 0, null, null, sent, ex);
+    }
+
+    TelnyxException classify(String operation, ApiException ex, boolean write) {
+        int status = ex.getCode();
+        Error error = firstError(ex.getResponseBody());
+        String code = error.code();
+        String what = operation + " -> HTTP " + status + (code != null ? " code " + code : "") + " "
+                + Redaction.text(error.text());
+        if (status == 401 || BAD_KEY.contains(code)) {
+            return new TelnyxException.Fatal(what + ". Telnyx rejected the API key: set TELNYX_API_KEY to a valid "
+                    + "API v2 key (Mission Control > API Keys).", status, code, ex);
+        }
+        if ("85004".equals(code)) {
+            return new TelnyxException.Fatal(what + ". Telnyx does not know the voice connection: set "
+                    + "TELNYX_VOICE_CONNECTION_ID to the id of your SIP connection or Call Control application.",
+                    status, code, ex);
+        }
+        if ("85005".equals(code)) {
+            return new TelnyxException.Fatal(what + ". Telnyx does not know the messaging profile: check "
+                    + "system_config.telnyx_sms_messaging_profile_id or rerun setupSharedSmsNumberJob.", status, code, ex);
+        }
+        if (status == 403 || ACCOUNT.contains(code)) {
+            return new TelnyxException.Fatal(what + ". The Telnyx account cannot do this (permissions, verification "
+                    + "level or balance): fix the account in Mission Control.", status, code, ex);
+        }
+        if (status == 429 || status >= 500 || status == 408 || TRANSIENT.contains(code)) {
+            boolean unknown = write && status >= 500;
+            return new TelnyxException.Transient(what, status, code, retryAfter(ex.getResponseHeaders(), status),
+                    unknown, ex);
+        }
+        return new TelnyxException.Rejected(what, status, code, ex);
+    }
+
+    private static Duration retryAfter(Map<String, List<String>> headers, int status) {
+        String reset = header(headers, "x-ratelimit-reset");
+        if (reset == null) {
+            reset = header(headers, "retry-after");
+        }
+        if (reset != null) {
+            try {
+                return Duration.ofMillis((long) (Double.parseDouble(reset.trim()) * 1000));
+            }
+            catch (NumberFormatException ignored) {
+                // An HTTP date or garbage: fall back to the default below.
+            }
+        }
+        return status == 429 ? DEFAULT_RATE_LIMIT_PAUSE : null;
+    }
+
+    /** The SDK keeps the server's header casing; HTTP header names are case-insensitive. */
+    static String header(Map<String, List<String>> headers, String name) {
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+            if (name.equalsIgnoreCase(entry.getKey()) && entry.getValue() != null && !entry.getValue().isEmpty()) {
+                return entry.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    private Error firstError(String body) {
+        if (body == null || body.isBlank()) {
+            return new Error(null, "");
+        }
+        try {
+            JsonNode first = this.mapper.readTree(body).path("errors").path(0);
+            String code = first.hasNonNull("code") ? first.get("code").asText() : null;
+            String text = (first.path("title").asText("") + " " + first.path("detail").asText("")).trim();
+            return new Error(code, text);
+        }
+        catch (Exception ex) {
+            return new Error(null, "(unparseable error body)");
+        }
+    }
+
+    private static String rootMessage(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() != null ? ": " + Redaction.text(root.getMessage()) : "");
+    }
+
+    private record Error(String code, String text) {
+    }
+
+}
