@@ -4,13 +4,23 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import com.numbering.launch.ExitCodes;
+
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class NumberingApplication {
 
     public static void main(String[] args) {
-        // The pod's exit code is the job's outcome (see launch.JobRunner), not "the JVM ended".
-        System.exit(SpringApplication.exit(SpringApplication.run(NumberingApplication.class, args)));
+        // The pod's exit code is the job's outcome (launch.JobLaunchRunner), not "the JVM ended". Start-up failures
+        // are logged by Spring Boot (with its failure analysis); bad configuration gets its own exit code.
+        int exitCode;
+        try {
+            exitCode = SpringApplication.exit(SpringApplication.run(NumberingApplication.class, args));
+        }
+        catch (Throwable failure) {
+            exitCode = ExitCodes.of(failure);
+        }
+        System.exit(exitCode);
     }
 
 }

@@ -1,0 +1,47 @@
+package com.numbering.launch;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
+import org.springframework.boot.context.properties.bind.BindException;
+
+import com.numbering.telnyx.TelnyxException;
+
+/**
+ * The process exit codes, which is all a Kubernetes Job sees. README "Exit codes" lists them for ops.
+ */
+public final class ExitCodes {
+
+    /** The job completed, or another run of the same job holds the lock and this one had nothing to do. */
+    public static final int OK = 0;
+
+    /** Start-up failed for a reason that is not configuration (e.g. the database is unreachable). */
+    public static final int STARTUP_FAILED = 1;
+
+    /** The job ran and failed ({@code BatchStatus.FAILED}'s ordinal, as Spring Boot reports it). */
+    public static final int JOB_FAILED = 5;
+
+    /** Bad configuration (EX_CONFIG of sysexits.h): nothing was done; the message says what to fix. */
+    public static final int CONFIGURATION = 78;
+
+    private ExitCodes() {
+    }
+
+    static int of(BatchStatus status) {
+        return status == BatchStatus.COMPLETED ? OK : status.ordinal();
+    }
+
+    /** Exit code for an exception that escaped start-up or a job. */
+    public static int of(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfigurationException || cause instanceof TelnyxException.Fatal
+                    || cause instanceof ConfigurationPropertiesBindException || cause instanceof BindException) {
+                return CONFIGURATION;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return STARTUP_FAILED;
+    }
+
+}

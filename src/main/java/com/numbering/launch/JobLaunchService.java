@@ -1,0 +1,167 @@
+package com.numbering.launch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Service;
+
+/**
+ * Launches one job the way Kubernetes and ops need it: at most one run of a job at a time (per-job lock), a run
+ * left {@code STARTED} by a killed process recovered first, a failed run restarted where it stopped, and an exit
+ * code that is the job's outcome.
+ */
+@Service
+public class JobLaunchService {
+
+    private static final Logger log = LoggerFactory.getLogger(JobLaunchService.class);
+
+    /** Identifying parameter that makes each scheduled run its own job instance. */
+    public static final String RUN_AT = "run.at";
+
+    private final Map<String, Job> jobs;
+
+    private final List<LaunchCheck> checks;
+
+    private final JobOperator jobOperator;
+
+    private final JobRepository jobRepository;
+
+    private final DataSource dataSource;
+
+    private final Clock clock;
+
+    JobLaunchService(List<Job> jobs, List<LaunchCheck> checks, JobOperator jobOperator, JobRepository jobRepository,
+            DataSource dataSource, Clock clock) {
+        this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, job -> job));
+        this.checks = List.copyOf(checks);
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public List<String> jobNames() {
+        return this.jobs.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * @param jobName one of {@link #jobNames()}
+     * @param parameters parameters ops passed; when empty and the last run failed, that run is restarted
+     * @throws InvalidConfigurationException for an unknown job or configuration that cannot work
+     */
+    public LaunchResult launch(String jobName, JobParameters parameters) {
+        Job job = this.jobs.get(jobName);
+        if (job == null) {
+            throw new InvalidConfigurationException("Unknown job '" + jobName + "': set spring.batch.job.name "
+                    + "(SPRING_BATCH_JOB_NAME) to one of " + jobNames());
+        }
+        this.checks.forEach(check -> check.check(jobName));
+        Optional<JobLock> lock = JobLock.tryAcquire(this.dataSource, jobName);
+        if (lock.isEmpty()) {
+            String summary = jobName + " is already running in another process; this launch did nothing.";
+            log.warn(summary);
+            return new LaunchResult(jobName, null, ExitCodes.OK, summary);
+        }
+        try (JobLock held = lock.get()) {
+            recoverAbandonedRuns(jobName);
+            JobExecution execution = restartOrStart(job, parameters);
+            return result(execution);
+        }
+    }
+
+    /** Holding the lock proves that no live process runs this job: anything still "running" died with its pod. */
+    private void recoverAbandonedRuns(String jobName) {
+        for (JobExecution stale : this.jobRepository.findRunningJobExecutions(jobName)) {
+            log.warn("{} execution {} was left {} by a process that died; marking it FAILED so that it can restart",
+                    jobName, stale.getId(), stale.getStatus());
+            this.jobOperator.recover(stale);
+        }
+    }
+
+    private JobExecution restartOrStart(Job job, JobParameters parameters) {
+        try {
+            Optional<JobExecution> failed = lastFailedExecution(job.getName());
+            if (parameters.isEmpty() && failed.isPresent() && job.isRestartable()) {
+                log.info("{}: restarting failed execution {} where it stopped", job.getName(), failed.get().getId());
+                return this.jobOperator.restart(failed.get());
+            }
+            JobParameters run = new JobParametersBuilder(parameters)
+                .addString(RUN_AT, this.clock.instant().toString(), true)
+                .toJobParameters();
+            return this.jobOperator.start(job, run);
+        }
+        catch (Exception ex) {
+            // The job could not even begin (its parameters, its repository): not a job failure to restart later.
+            throw new IllegalStateException(job.getName() + " could not be launched: " + ex.getMessage(), ex);
+        }
+    }
+
+    private Optional<JobExecution> lastFailedExecution(String jobName) {
+        JobInstance last = this.jobRepository.getLastJobInstance(jobName);
+        if (last == null) {
+            return Optional.empty();
+        }
+        JobExecution execution = this.jobRepository.getLastJobExecution(last);
+        return Optional.ofNullable(execution)
+            .filter(e -> e.getStatus() == BatchStatus.FAILED || e.getStatus() == BatchStatus.STOPPED);
+    }
+
+    private LaunchResult result(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        int exitCode = status == BatchStatus.FAILED && execution.getAllFailureExceptions()
+            .stream()
+            .anyMatch(ex -> ExitCodes.of(ex) == ExitCodes.CONFIGURATION) ? ExitCodes.CONFIGURATION
+                    : ExitCodes.of(status);
+        String summary = summarize(execution);
+        if (exitCode == ExitCodes.OK) {
+            log.info(summary);
+        }
+        else {
+            log.error(summary);
+        }
+        return new LaunchResult(execution.getJobInstance().getJobName(), execution, exitCode, summary);
+    }
+
+    static String summarize(JobExecution execution) {
+        StringBuilder line = new StringBuilder();
+        line.append(execution.getJobInstance().getJobName()).append(' ').append(execution.getStatus());
+        if (execution.getStartTime() != null && execution.getEndTime() != null) {
+            Duration took = Duration.between(execution.getStartTime(), execution.getEndTime());
+            line.append(" in ").append(took.toMillis()).append(" ms");
+        }
+        line.append(" (execution ").append(execution.getId()).append(')');
+        for (StepExecution step : execution.getStepExecutions()) {
+            line.append("; ")
+                .append(step.getStepName())
+                .append(": read ")
+                .append(step.getReadCount())
+                .append(", written ")
+                .append(step.getWriteCount())
+                .append(", skipped ")
+                .append(step.getSkipCount());
+        }
+        execution.getAllFailureExceptions()
+            .stream()
+            .findFirst()
+            .ifPresent(ex -> line.append("; failure: ").append(ex.getMessage()));
+        return line.toString();
+    }
+
+}
