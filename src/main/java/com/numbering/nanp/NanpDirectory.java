@@ -73,8 +73,7 @@ public final class NanpDirectory {
             List<String> f = CsvLine.split(line);
             String id = f.get(npa);
             boolean geographic = "General Purpose Code".equals(f.get(type)) && "Yes".equals(f.get(assigned))
-                    && "G".equals(f.get(use)) && "Y".equals(f.get(inService)) && f.get(location).length() <= 4
-                    && !f.get(location).isEmpty();
+                    && "G".equals(f.get(use)) && "Y".equals(f.get(inService)) && !f.get(location).isEmpty();
             List<String> overlays = Arrays.stream(f.get(overlayComplex).split("/"))
                 .map(String::trim)
                 .filter(code -> code.matches("\\d{3}") && !code.equals(id))
