@@ -3,7 +3,6 @@ package com.numbering.telnyx.sandbox;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -18,8 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class SearchEndpoint {
 
-    private static final Set<String> TYPES = Set.of("local", "toll_free", "mobile", "national", "shared_cost");
-
     private final SimulatorState state;
 
     SearchEndpoint(SimulatorState state) {
@@ -31,39 +28,20 @@ final class SearchEndpoint {
     }
 
     private ApiResponse search(ApiRequest request) {
-        String country = request.first("filter[country_code]");
-        if (country == null || country.isBlank()) {
-            throw ApiError.missingParameter("filter[country_code]");
-        }
-        String type = request.first("filter[phone_number_type]");
-        if (type != null && !TYPES.contains(type)) {
-            throw new ApiError(400, "10032", "Invalid enum value", "'" + type + "' is not a valid phone number type.",
-                    null, "filter[phone_number_type]");
-        }
-        String ndc = request.first("filter[national_destination_code]");
-        String state = upper(request.first("filter[administrative_area]"));
-        int limit = request.integer("filter[limit]", 10, 1, Integer.MAX_VALUE);
-        limit = Math.min(limit, 100);
-        Boolean bestEffort = request.bool("filter[best_effort]");
-        boolean excludeHeld = Boolean.TRUE.equals(request.bool("filter[exclude_held_numbers]"));
-        request.bool("filter[reservable]");
-        request.bool("filter[quickship]");
-
-        Predicate<AvailableNumber> loose = typeIs(type).and(hasFeatures(request.all("filter[features]")))
-            .and(n -> !(excludeHeld && this.state.pool.isHeld(n.phoneNumber())));
-        Predicate<AvailableNumber> exact = loose.and(NumberPattern.from(request, ndc));
+        SearchCriteria criteria = SearchCriteria.from(request);
         List<AvailableNumber> found = new ArrayList<>();
-        if (country.equalsIgnoreCase("US")) {
-            collect(exactNpas(ndc, state, type), exact, limit, found);
-            int exactCount = found.size();
-            boolean located = ndc != null || state != null;
-            if (located && found.size() < limit && !Boolean.FALSE.equals(bestEffort)) {
-                collect(fallbackNpas(ndc, state, type), loose, limit, found);
-            }
-            this.state.pool.markSearched(found);
-            return ApiResponse.ok(render(found, exactCount));
+        if (!criteria.country().equalsIgnoreCase("US")) {
+            return ApiResponse.ok(render(found, 0));
         }
-        return ApiResponse.ok(render(found, 0));
+        collect(exactNpas(criteria.ndc(), criteria.region(), criteria.type()), criteria.exact(this.state.pool),
+                criteria.limit(), found);
+        int exactCount = found.size();
+        if (criteria.located() && found.size() < criteria.limit() && criteria.allowsBestEffort()) {
+            collect(fallbackNpas(criteria.ndc(), criteria.region(), criteria.type()),
+                    criteria.loose(this.state.pool), criteria.limit(), found);
+        }
+        this.state.pool.markSearched(found);
+        return ApiResponse.ok(render(found, exactCount));
     }
 
     private void collect(Set<String> npas, Predicate<AvailableNumber> filter, int limit, List<AvailableNumber> into) {
@@ -132,20 +110,6 @@ final class SearchEndpoint {
         meta.put("best_effort_results", found.size() - exactCount);
         body.set("metadata", meta.deepCopy());
         return body;
-    }
-
-    private static Predicate<AvailableNumber> typeIs(String type) {
-        return number -> type == null || type.equals(number.type());
-    }
-
-    private static Predicate<AvailableNumber> hasFeatures(Set<String> features) {
-        Set<String> wanted = new LinkedHashSet<>();
-        features.forEach(f -> wanted.add(f.toLowerCase(Locale.ROOT)));
-        return number -> number.features().containsAll(wanted);
-    }
-
-    private static String upper(String value) {
-        return (value == null || value.isBlank()) ? null : value.trim().toUpperCase(Locale.ROOT);
     }
 
 }
