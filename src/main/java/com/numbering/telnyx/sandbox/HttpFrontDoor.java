@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,7 @@ final class HttpFrontDoor implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
+            Instant receivedAt = this.state.now();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, List<String>> query = HttpCodec.decodeQuery(exchange.getRequestURI().getRawQuery());
@@ -60,8 +62,8 @@ final class HttpFrontDoor implements HttpHandler {
             Optional<Duration> drop = (authorized && quota.allowed()) ? this.faults.takeDrop(method, path)
                     : Optional.empty();
             ApiResponse response = respond(authorized, quota, method, path, query, body);
-            this.ledger.record(new LedgerRequest(method, path, query, response.status(), drop.isPresent(),
-                    this.state.now()));
+            this.ledger.record(
+                    new LedgerRequest(method, path, query, response.status(), drop.isPresent(), receivedAt));
             sleep(this.state.injections.latency.plus(drop.orElse(Duration.ZERO)));
             if (drop.isPresent()) {
                 // Closing before sendResponseHeaders makes the JDK server close the socket: the client has sent
