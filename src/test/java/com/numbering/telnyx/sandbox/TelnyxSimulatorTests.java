@@ -126,6 +126,23 @@ class TelnyxSimulatorTests {
     }
 
     @Test
+    void featuresFilterAcceptsRepeatedAndCommaSeparatedValues() {
+        SimulatorClient client = client(start(SimulatorSettings.defaults()));
+
+        Reply repeated = search(client, "filter[national_destination_code]", "312", "filter[features]", "mms",
+                "filter[features]", "emergency", "filter[best_effort]", "false", "filter[limit]", "25");
+        Reply commaSeparated = search(client, "filter[national_destination_code]", "312", "filter[features]",
+                "mms,emergency", "filter[best_effort]", "false", "filter[limit]", "25");
+        Reply unfiltered = search(client, "filter[national_destination_code]", "312", "filter[best_effort]", "false",
+                "filter[limit]", "25");
+
+        assertThat(numbers(repeated)).isNotEmpty().isEqualTo(numbers(commaSeparated));
+        assertThat(numbers(repeated)).hasSizeLessThan(numbers(unfiltered).size());
+        assertThat(repeated.json().path("data")).allMatch(n -> n.path("features").toString().contains("\"mms\"")
+                && n.path("features").toString().contains("\"emergency\""));
+    }
+
+    @Test
     void sameSeedOffersTheSameNumbers() {
         SimulatorClient first = client(start(SimulatorSettings.defaults().withSeed(7)));
         SimulatorClient second = client(start(SimulatorSettings.defaults().withSeed(7)));
