@@ -1,14 +1,10 @@
 package com.numbering.telnyx.sandbox;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -125,40 +121,13 @@ final class NumberOrderEndpoints {
         return ApiResponse.ok(Json.data(NumberOrderJson.render(order)));
     }
 
-    /** Newest first, like the API's default; {@code filter[phone_numbers.phone_number]} is ignored as unknown. */
+    /** Newest first, like the API's default. */
     private ApiResponse list(ApiRequest request) {
         Paging paging = Paging.of(request);
-        Predicate<PlacedOrder> filter = equalsIfGiven(request.first("filter[customer_reference]"),
-                o -> o.customerReference)
-            .and(equalsIfGiven(request.first("filter[status]"), o -> o.status))
-            .and(equalsIfGiven(request.first("filter[phone_numbers_count]"), o -> String.valueOf(o.lines.size())))
-            .and(equalsIfGiven(request.first("filter[requirements_met]"), o -> "true"))
-            .and(createdBetween(request));
         List<PlacedOrder> orders = new ArrayList<>(this.state.orders.values());
         Collections.reverse(orders);
-        List<PlacedOrder> matching = orders.stream().filter(filter).toList();
+        List<PlacedOrder> matching = orders.stream().filter(NumberOrderFilter.from(request)).toList();
         return ApiResponse.ok(paging.render(matching, NumberOrderJson::render));
-    }
-
-    private static Predicate<PlacedOrder> equalsIfGiven(String wanted, Function<PlacedOrder, String> field) {
-        return order -> wanted == null || wanted.equals(field.apply(order));
-    }
-
-    private static Predicate<PlacedOrder> createdBetween(ApiRequest request) {
-        Instant after = instant(request, "filter[created_at][gt]");
-        Instant before = instant(request, "filter[created_at][lt]");
-        return order -> (after == null || order.createdAt.isAfter(after))
-                && (before == null || order.createdAt.isBefore(before));
-    }
-
-    private static Instant instant(ApiRequest request, String name) {
-        String value = request.first(name);
-        try {
-            return (value != null) ? Instant.parse(value) : null;
-        }
-        catch (DateTimeParseException ex) {
-            throw ApiError.badRequest("'" + name + "' must be an ISO-8601 date-time.", name);
-        }
     }
 
     private PlacedOrder require(String id) {
