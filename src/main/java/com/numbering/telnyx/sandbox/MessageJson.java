@@ -50,7 +50,7 @@ final class MessageJson {
         node.put("encoding", encoding.name());
         node.put("parts", encoding.parts());
         node.put("num_chars", text.codePointCount(0, text.length()));
-        node.set("tags", Json.array(sender.tags));
+        node.putArray("tags");
         cost(node, encoding.parts());
         node.put("received_at", Json.timestamp(now));
         node.putNull("sent_at");
