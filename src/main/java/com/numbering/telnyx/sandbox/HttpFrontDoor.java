@@ -72,8 +72,9 @@ final class HttpFrontDoor implements HttpHandler {
                 return;
             }
             String sent = Json.write(response.body());
-            send(exchange, quota, response.status(), sent);
+            // before sending, so that whatever the observer checks is settled by the time the client has its answer
             observe(() -> this.state.settings.observer().response(method, path, response.status(), sent));
+            send(exchange, quota, response.status(), sent);
         }
         catch (IOException | RuntimeException ex) {
             log.warn("Simulator exchange failed", ex);

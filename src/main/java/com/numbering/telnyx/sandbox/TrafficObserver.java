@@ -9,7 +9,8 @@ import java.util.Map;
  * <p>
  * Paths come without the {@code /v2} prefix and with each segment percent-decoded; the query is decoded as a form
  * ({@code +} becomes a space, as on the real API). A request without a body is reported with an empty string.
- * A response that is deliberately never sent ({@link SimulatorControl#dropAfterProcessing}) is not reported.
+ * A response is reported just before it is sent, so a client never holds an answer the observer has not seen;
+ * a response that is deliberately never sent ({@link SimulatorControl#dropAfterProcessing}) is not reported.
  * Exceptions thrown by an observer are caught, logged and kept in {@link SimulatorLedger#observerFailures()}
  * rather than turned into broken HTTP exchanges.
  */
