@@ -1,0 +1,40 @@
+package com.numbering.telnyx.sandbox;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Behaviour tests switch at runtime through {@link SimulatorControl}. Fields other than {@code latency} are
+ * guarded by the simulator lock; latency is read by every handler thread outside it.
+ */
+final class Injections {
+
+    volatile Duration latency;
+
+    boolean unknownEnums;
+
+    boolean copyCustomerReference = true;
+
+    int stealNextOrders;
+
+    final Set<String> blockedRecipients = new HashSet<>();
+
+    final Map<String, String> campaignStatuses = new HashMap<>();
+
+    Injections(Duration latency) {
+        this.latency = latency;
+    }
+
+    void reset(Duration baseLatency) {
+        this.latency = baseLatency;
+        this.unknownEnums = false;
+        this.copyCustomerReference = true;
+        this.stealNextOrders = 0;
+        this.blockedRecipients.clear();
+        this.campaignStatuses.clear();
+    }
+
+}

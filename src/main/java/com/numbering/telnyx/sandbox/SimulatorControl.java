@@ -1,0 +1,160 @@
+package com.numbering.telnyx.sandbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Changes the simulator's behaviour while it runs. {@link #reset()} undoes the injections (failures, drops,
+ * pending steals, enum injection, customer-reference copying, STOP blocks, campaign statuses, latency and rate
+ * back to the settings); it leaves the account and the pool as they are.
+ */
+public final class SimulatorControl {
+
+    private final SimulatorState state;
+
+    private final FaultPlan faults;
+
+    private final RateLimiter limiter;
+
+    SimulatorControl(SimulatorState state, FaultPlan faults, RateLimiter limiter) {
+        this.state = state;
+        this.faults = faults;
+        this.limiter = limiter;
+    }
+
+    /** Someone else buys the number: searches stop offering it and ordering it gives 85001. */
+    public void stealNumber(String e164) {
+        synchronized (this.state) {
+            if (this.state.numberByE164(e164).isEmpty()) {
+                this.state.pool.take(e164);
+            }
+        }
+    }
+
+    /** The next {@code orders} number orders that pass the other checks lose their numbers and get 85001. */
+    public void stealNextOrderedNumbers(int orders) {
+        synchronized (this.state) {
+            this.state.injections.stealNextOrders = orders;
+        }
+    }
+
+    public void exhaustAreaCode(String npa) {
+        setInventory(npa, 0);
+    }
+
+    /** From now on exactly {@code count} numbers of the NPA are for sale (numbers already sold stay sold). */
+    public void setInventory(String npa, int count) {
+        if (!npa.matches("\\d{3}") || count < 0) {
+            throw new IllegalArgumentException("An NPA is three digits and a count is not negative");
+        }
+        synchronized (this.state) {
+            this.state.pool.setCount(npa, count);
+        }
+    }
+
+    /**
+     * The next {@code times} requests with this method ({@code *} for any) whose path without {@code /v2}
+     * matches {@code pathRegex} answer {@code {"errors":[{"code":errorCode,…}]}} with {@code httpStatus}, unprocessed.
+     */
+    public void failNext(String method, String pathRegex, int httpStatus, String errorCode, int times) {
+        this.faults.failNext(method, pathRegex, httpStatus, errorCode, times);
+    }
+
+    /**
+     * The next {@code times} matching requests are processed in full (state, ledger) and then the connection is
+     * closed without any response: Telnyx did the work and the client never heard back (it reads end-of-stream).
+     * Beware that {@code HttpURLConnection}, the SDK 2.8.0 transport, silently resends a POST once when that
+     * happens (unless {@code -Dsun.net.http.retryPost=false}); the resent order then fails with 85001 because the
+     * first one bought the number. Arm two drops to make such a client see the I/O error itself.
+     */
+    public void dropAfterProcessing(String method, String pathRegex, int times) {
+        this.faults.dropAfterProcessing(method, pathRegex, Duration.ZERO, times);
+    }
+
+    /**
+     * Like {@link #dropAfterProcessing}, but holds the connection silent for {@code stall} before closing it, so
+     * that a client whose read timeout is shorter fails with a timeout rather than end-of-stream.
+     */
+    public void stallAfterProcessing(String method, String pathRegex, Duration stall, int times) {
+        this.faults.dropAfterProcessing(method, pathRegex, stall, times);
+    }
+
+    /** Reports values the SDK 2.8.0 enums lack: {@code provision-pending}, {@code landline}, {@code Unknown}. */
+    public void injectUnknownEnums(boolean inject) {
+        synchronized (this.state) {
+            this.state.injections.unknownEnums = inject;
+        }
+    }
+
+    /** Whether ordered numbers inherit the order's {@code customer_reference} (unverified on Telnyx; default yes). */
+    public void copyCustomerReferenceToNumbers(boolean copy) {
+        synchronized (this.state) {
+            this.state.injections.copyCustomerReference = copy;
+        }
+    }
+
+    /** Sets the 10DLC {@code assignmentStatus} of an account number ({@code ASSIGNED}, {@code PENDING_ASSIGNMENT}…). */
+    public void setCampaignStatus(String e164, String status) {
+        if (!CampaignEndpoints.STATUSES.contains(status)) {
+            throw new IllegalArgumentException("Unknown assignment status " + status);
+        }
+        synchronized (this.state) {
+            this.state.injections.campaignStatuses.put(e164, status);
+        }
+    }
+
+    /** The recipient replied STOP: sends to it answer 409/40300. */
+    public void blockRecipient(String e164) {
+        synchronized (this.state) {
+            this.state.injections.blockedRecipients.add(e164);
+        }
+    }
+
+    public void setLatency(Duration latency) {
+        this.state.injections.latency = Objects.requireNonNull(latency);
+    }
+
+    /** {@code <= 0} removes the limit. */
+    public void setRequestsPerSecond(double requestsPerSecond) {
+        this.limiter.setRatePerSecond(requestsPerSecond);
+    }
+
+    /** Completes every pending order now, as if each had been polled enough. */
+    public void completePendingOrders() {
+        synchronized (this.state) {
+            this.state.orders.values().stream().filter(o -> o.status.equals("pending"))
+                .forEach(this.state::completeOrder);
+        }
+    }
+
+    /**
+     * Puts a number straight onto the account (no order), e.g. to prepare a reconciliation.
+     *
+     * @param status a phone-number status such as {@code active} or {@code purchase-pending}
+     * @return the new phone number's id
+     */
+    public String addOwnedNumber(String e164, String connectionId, String customerReference, List<String> tags,
+            String status) {
+        if (!e164.matches("\\+1\\d{10}")) {
+            throw new IllegalArgumentException("Expected a +1 and ten digits");
+        }
+        synchronized (this.state) {
+            OwnedNumber number = this.state.addNumber(e164, this.state.pool.describe(e164).type(), status);
+            number.connectionId = connectionId;
+            number.customerReference = customerReference;
+            number.tags = new ArrayList<>(tags);
+            return number.id;
+        }
+    }
+
+    public void reset() {
+        this.faults.reset();
+        this.limiter.setRatePerSecond(this.state.settings.requestsPerSecond());
+        synchronized (this.state) {
+            this.state.injections.reset(this.state.settings.latency());
+        }
+    }
+
+}
