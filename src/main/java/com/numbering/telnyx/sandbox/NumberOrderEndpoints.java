@@ -102,12 +102,7 @@ final class NumberOrderEndpoints {
 
     private ApiResponse retrieve(ApiRequest request) {
         PlacedOrder order = require(request.pathParameter(0));
-        if ("pending".equals(order.status)) {
-            if (order.polls >= this.state.settings.pendingPollsBeforeSuccess()) {
-                this.state.completeOrder(order);
-            }
-            order.polls++;
-        }
+        this.state.observe(order);
         return ApiResponse.ok(Json.data(NumberOrderJson.render(order)));
     }
 

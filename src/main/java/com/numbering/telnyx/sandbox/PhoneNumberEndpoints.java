@@ -33,11 +33,15 @@ final class PhoneNumberEndpoints {
             .filter(PhoneNumberFilter.from(request))
             .sorted(PhoneNumberFilter.sort(request))
             .toList();
-        return ApiResponse.ok(paging.render(matching, n -> PhoneNumberJson.detailed(n, this.state)));
+        return ApiResponse.ok(paging.render(matching, n -> {
+            this.state.observe(n);
+            return PhoneNumberJson.detailed(n, this.state);
+        }));
     }
 
     private ApiResponse retrieve(ApiRequest request) {
         OwnedNumber number = this.state.requireNumber(request.pathParameter(0));
+        this.state.observe(number);
         return ApiResponse.ok(Json.data(PhoneNumberJson.detailed(number, this.state)));
     }
 

@@ -114,6 +114,32 @@ final class SimulatorState {
         return (profile != null) ? profile.name() : null;
     }
 
+    /**
+     * Someone looked at a pending order, directly or through one of its numbers (which Telnyx lists as
+     * {@code purchase-pending} while the order runs): after {@code pendingPollsBeforeSuccess} looks it succeeds.
+     */
+    void observe(PlacedOrder order) {
+        if ("pending".equals(order.status)) {
+            if (order.polls >= this.settings.pendingPollsBeforeSuccess()) {
+                completeOrder(order);
+            }
+            order.polls++;
+        }
+    }
+
+    /** See {@link #observe(PlacedOrder)}: a look at a purchase-pending number is a look at its order. */
+    void observe(OwnedNumber number) {
+        if (!"purchase-pending".equals(number.status)) {
+            return;
+        }
+        for (PlacedOrder order : this.orders.values()) {
+            if (order.lines.stream().anyMatch(line -> number.id.equals(line.phoneNumberId()))) {
+                observe(order);
+                return;
+            }
+        }
+    }
+
     void completeOrder(PlacedOrder order) {
         Instant now = now();
         order.status = "success";
