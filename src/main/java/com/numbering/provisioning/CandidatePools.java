@@ -1,0 +1,109 @@
+package com.numbering.provisioning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.numbering.provisioning.SearchLadder.Rung;
+import com.numbering.telnyx.TelnyxGateway;
+import com.numbering.telnyx.TelnyxGateway.AvailableNumber;
+
+/**
+ * Search results shared by the tenants of one run: one search per rung serves every tenant that needs it, no two
+ * tenants are ever handed the same candidate, and a candidate older than {@code maxAge} is dropped, because Telnyx
+ * wants an order to follow a recent search.
+ */
+final class CandidatePools {
+
+    private static final int MAX_LIMIT = 100;
+
+    private final TelnyxGateway telnyx;
+
+    private final Clock clock;
+
+    private final Duration maxAge;
+
+    private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+
+    private final Set<String> handedOut = ConcurrentHashMap.newKeySet();
+
+    private volatile Map<String, Integer> demand = Map.of();
+
+    CandidatePools(TelnyxGateway telnyx, Clock clock, Duration maxAge) {
+        this.telnyx = telnyx;
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    /** How many tenants of the coming batch start at each rung key, so that a search is sized for all of them. */
+    void expect(Map<String, Integer> demand) {
+        this.demand = Map.copyOf(demand);
+    }
+
+    /** The next unused candidate of this rung, searching when needed; null when the rung is exhausted. */
+    AvailableNumber next(Rung rung) {
+        return this.pools.computeIfAbsent(rung.key(), key -> new Pool(rung)).next();
+    }
+
+    private record Candidate(AvailableNumber number, Instant foundAt) {
+    }
+
+    private final class Pool {
+
+        private final Rung rung;
+
+        private final Deque<Candidate> candidates = new ArrayDeque<>();
+
+        private final Set<String> seen = new HashSet<>();
+
+        private boolean exhausted;
+
+        Pool(Rung rung) {
+            this.rung = rung;
+        }
+
+        synchronized AvailableNumber next() {
+            Instant oldest = CandidatePools.this.clock.instant().minus(CandidatePools.this.maxAge);
+            while (true) {
+                Candidate candidate = this.candidates.poll();
+                if (candidate != null) {
+                    if (candidate.foundAt().isAfter(oldest)
+                            && CandidatePools.this.handedOut.add(candidate.number().phoneNumber())) {
+                        return candidate.number();
+                    }
+                    continue;
+                }
+                if (this.exhausted) {
+                    return null;
+                }
+                refill();
+            }
+        }
+
+        private void refill() {
+            int wanted = CandidatePools.this.demand.getOrDefault(this.rung.key(), 1);
+            int limit = Math.min(MAX_LIMIT, wanted + Math.max(2, wanted / 4));
+            List<AvailableNumber> results = CandidatePools.this.telnyx.searchLocalNumbers(this.rung.search(limit));
+            Instant now = CandidatePools.this.clock.instant();
+            int fresh = 0;
+            for (AvailableNumber found : results) {
+                // A number seen before was handed out already or is stale: only new numbers count.
+                if (this.rung.accepts(found) && this.seen.add(found.phoneNumber())) {
+                    this.candidates.add(new Candidate(found, now));
+                    fresh++;
+                }
+            }
+            // A short page, or nothing new: the rung has no more for this run.
+            this.exhausted = fresh == 0 || results.size() < limit;
+        }
+
+    }
+
+}

@@ -1,0 +1,100 @@
+package com.numbering.provisioning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import com.numbering.provisioning.AreaCodeResolver.Origin;
+import com.numbering.telnyx.TelnyxGateway;
+
+/**
+ * Provisions one batch of tenants concurrently (the request budget, not this loop, sets the pace), with one set of
+ * shared searches for the batch.
+ */
+final class ProvisionTenantsProcessor
+        implements ItemProcessor<List<TenantRow>, List<ProvisioningOutcome>>, StepExecutionListener {
+
+    /** Telnyx wants an order to follow a "recent" search; older candidates are searched for again. */
+    private static final Duration CANDIDATE_MAX_AGE = Duration.ofMinutes(5);
+
+    private final VoiceNumberProvisioner provisioner;
+
+    private final TelnyxGateway telnyx;
+
+    private final AreaCodeResolver resolver;
+
+    private final SearchLadder ladder;
+
+    private final ExecutorService workers;
+
+    private final Clock clock;
+
+    private CandidatePools pools;
+
+    ProvisionTenantsProcessor(VoiceNumberProvisioner provisioner, TelnyxGateway telnyx, AreaCodeResolver resolver,
+            SearchLadder ladder, ExecutorService workers, Clock clock) {
+        this.provisioner = provisioner;
+        this.telnyx = telnyx;
+        this.resolver = resolver;
+        this.ladder = ladder;
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        this.pools = new CandidatePools(this.telnyx, this.clock, CANDIDATE_MAX_AGE);
+    }
+
+    @Override
+    public List<ProvisioningOutcome> process(List<TenantRow> batch) {
+        CandidatePools pools = this.pools;
+        pools.expect(demand(batch));
+        List<CompletableFuture<ProvisioningOutcome>> running = new ArrayList<>();
+        for (TenantRow tenant : batch) {
+            running.add(CompletableFuture.supplyAsync(() -> this.provisioner.provision(tenant, pools), this.workers));
+        }
+        List<ProvisioningOutcome> outcomes = new ArrayList<>();
+        RuntimeException fatal = null;
+        for (CompletableFuture<ProvisioningOutcome> future : running) {
+            try {
+                outcomes.add(future.join());
+            }
+            catch (CompletionException ex) {
+                // Wait for every tenant of the batch to settle its state before stopping the job.
+                fatal = fatal != null ? fatal
+                        : ex.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(ex);
+            }
+        }
+        if (fatal != null) {
+            throw fatal;
+        }
+        return outcomes;
+    }
+
+    /** How many tenants of the batch start at each rung, so that the first search is sized for all of them. */
+    private Map<String, Integer> demand(List<TenantRow> batch) {
+        Map<String, Integer> demand = new HashMap<>();
+        for (TenantRow tenant : batch) {
+            if (tenant.status() != null && !"failed".equals(tenant.status())) {
+                continue;
+            }
+            Origin origin = this.resolver.resolve(tenant.phone(), tenant.state());
+            if (origin.resolved()) {
+                demand.merge(this.ladder.rungs(origin).get(0).key(), 1, Integer::sum);
+            }
+        }
+        return demand;
+    }
+
+}

@@ -1,0 +1,116 @@
+package com.numbering.provisioning;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.launch.LaunchCheck;
+import com.numbering.nanp.NanpDirectory;
+import com.numbering.telnyx.TelnyxGateway;
+import com.numbering.telnyx.TelnyxProperties;
+
+/**
+ * {@code provisionVoiceNumbersJob}: every active tenant without an active voice number, in batches.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProvisioningJobConfiguration {
+
+    static final String JOB_NAME = "provisionVoiceNumbersJob";
+
+    /** New tenants, intents and orders to resume, failures due for a retry; never inactive tenants. */
+    private static final String DUE = """
+            active AND telnyx_voice_status IS DISTINCT FROM 'active'
+            AND (telnyx_voice_status IS DISTINCT FROM 'failed' OR telnyx_voice_next_attempt_at IS NOT NULL)
+            AND (telnyx_voice_next_attempt_at IS NULL OR telnyx_voice_next_attempt_at <= :now)
+            """;
+
+    @Bean
+    Job provisionVoiceNumbersJob(JobRepository jobRepository, Step provisionVoiceNumbersStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(provisionVoiceNumbersStep).build();
+    }
+
+    @Bean
+    Step provisionVoiceNumbersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<TenantRow> dueTenantsReader, ProvisionTenantsProcessor provisionTenantsProcessor,
+            MeterRegistry meters, ProvisioningProperties properties) {
+        return new StepBuilder("provisionVoiceNumbersStep", jobRepository)
+            .<List<TenantRow>, List<ProvisioningOutcome>>chunk(1)
+            .transactionManager(transactionManager)
+            .reader(new TenantBatchReader(dueTenantsReader, properties.batchSize()))
+            .processor(provisionTenantsProcessor)
+            .writer(new ProvisioningOutcomeWriter(meters))
+            .listener(provisionTenantsProcessor)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<TenantRow> dueTenantsReader(DataSource dataSource, ProvisioningProperties properties,
+            Clock clock) throws Exception {
+        return new JdbcPagingItemReaderBuilder<TenantRow>().name("dueTenantsReader")
+            .dataSource(dataSource)
+            .selectClause(TenantVoiceRepository.COLUMNS)
+            .fromClause("tenants")
+            .whereClause(DUE)
+            .parameterValues(Map.of("now", Timestamp.from(clock.instant())))
+            .sortKeys(Map.of("id", Order.ASCENDING))
+            .pageSize(properties.batchSize())
+            .rowMapper(TenantVoiceRepository.ROW)
+            .build();
+    }
+
+    @Bean
+    ProvisionTenantsProcessor provisionTenantsProcessor(VoiceNumberProvisioner provisioner, TelnyxGateway telnyx,
+            AreaCodeResolver resolver, SearchLadder ladder, ExecutorService provisioningWorkers, Clock clock) {
+        return new ProvisionTenantsProcessor(provisioner, telnyx, resolver, ladder, provisioningWorkers, clock);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService provisioningWorkers(TelnyxProperties telnyx) {
+        return Executors.newFixedThreadPool(telnyx.maxConcurrentRequests());
+    }
+
+    @Bean
+    AreaCodeResolver areaCodeResolver(NanpDirectory nanp) {
+        return new AreaCodeResolver(nanp);
+    }
+
+    @Bean
+    SearchLadder searchLadder(NanpDirectory nanp) {
+        return new SearchLadder(nanp);
+    }
+
+    @Bean
+    LaunchCheck provisioningConfigurationCheck(TelnyxProperties telnyx) {
+        return jobName -> {
+            if (JOB_NAME.equals(jobName)
+                    && (telnyx.voiceConnectionId() == null || telnyx.voiceConnectionId().isBlank())) {
+                throw new InvalidConfigurationException("numbering.telnyx.voice-connection-id is empty: set "
+                        + "TELNYX_VOICE_CONNECTION_ID to the id of the SIP connection or Call Control application "
+                        + "that tenant numbers must ring on (Mission Control > Voice).");
+            }
+        };
+    }
+
+}

@@ -1,0 +1,24 @@
+package com.numbering.provisioning;
+
+/**
+ * What one run did for one tenant.
+ *
+ * @param tier the rung the number came from, or null
+ * @param reason why it is not active yet, or null
+ */
+record ProvisioningOutcome(long tenantId, Result result, Tier tier, String reason) {
+
+    enum Result {
+
+        /** The tenant has its number, on the voice connection. */
+        ACTIVE,
+        /** An order is placed and still pending at Telnyx; the next run follows it. */
+        PENDING,
+        /** Not done this run; tried again after a backoff. */
+        RETRY,
+        /** Given up: status {@code failed}, reason recorded for a human. */
+        FAILED
+
+    }
+
+}

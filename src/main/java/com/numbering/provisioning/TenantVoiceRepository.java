@@ -1,0 +1,129 @@
+package com.numbering.provisioning;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The voice columns of {@code tenants}. Every transition commits on its own (REQUIRES_NEW), before the Telnyx call
+ * it guards, and only from the state the caller saw (compare-and-set on status and reference), so that a crash at
+ * any instant leaves a state the next run can resume from, and two writers can never both win.
+ */
+@Repository
+class TenantVoiceRepository {
+
+    static final String COLUMNS = """
+            id, phone, state, telnyx_voice_status, telnyx_voice_number, telnyx_voice_customer_reference,
+            telnyx_voice_order_id, telnyx_voice_reference_seq, telnyx_voice_attempts
+            """;
+
+    static final RowMapper<TenantRow> ROW = (rs, i) -> new TenantRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9));
+
+    private static final String RECORD_INTENT = """
+            UPDATE tenants SET telnyx_voice_status = 'available', telnyx_voice_number = ?,
+                   telnyx_voice_customer_reference = ?, telnyx_voice_reference_seq = telnyx_voice_reference_seq + 1,
+                   telnyx_voice_tier = ?, telnyx_voice_area_code = ?, telnyx_voice_order_id = NULL,
+                   telnyx_voice_number_id = NULL, telnyx_voice_updated_at = ?
+            WHERE id = ? AND telnyx_voice_reference_seq = ? AND telnyx_voice_status IS DISTINCT FROM 'active'
+            """;
+
+    private static final String RECORD_ORDER = """
+            UPDATE tenants SET telnyx_voice_status = 'ordered', telnyx_voice_order_id = ?, telnyx_voice_updated_at = ?
+            WHERE id = ? AND telnyx_voice_customer_reference = ? AND telnyx_voice_status IN ('available', 'ordered')
+            """;
+
+    private static final String ACTIVATE = """
+            UPDATE tenants SET telnyx_voice_status = 'active', telnyx_voice_number = ?, telnyx_voice_number_id = ?,
+                   telnyx_voice_attempts = 0, telnyx_voice_next_attempt_at = NULL, telnyx_voice_failure_field = NULL,
+                   telnyx_voice_failure_reason = NULL, telnyx_voice_updated_at = ?
+            WHERE id = ? AND telnyx_voice_customer_reference = ?
+            """;
+
+    private static final String ABANDON_INTENT = """
+            UPDATE tenants SET telnyx_voice_status = NULL, telnyx_voice_number = NULL, telnyx_voice_order_id = NULL,
+                   telnyx_voice_updated_at = ?
+            WHERE id = ? AND telnyx_voice_customer_reference = ? AND telnyx_voice_status IN ('available', 'ordered')
+            """;
+
+    private static final String POSTPONE = """
+            UPDATE tenants SET telnyx_voice_status = COALESCE(?, telnyx_voice_status),
+                   telnyx_voice_attempts = telnyx_voice_attempts + ?, telnyx_voice_next_attempt_at = ?,
+                   telnyx_voice_failure_field = ?, telnyx_voice_failure_reason = ?, telnyx_voice_updated_at = ?
+            WHERE id = ? AND telnyx_voice_status IS DISTINCT FROM 'active'
+            """;
+
+    private static final String NUMBER_IS_OURS = """
+            SELECT EXISTS (SELECT 1 FROM tenants WHERE telnyx_voice_number = ? AND id <> ?)
+                OR EXISTS (SELECT 1 FROM system_config WHERE telnyx_sms_number = ?)
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    private final TransactionTemplate ownTransaction;
+
+    TenantVoiceRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The intent, committed before the order call: this number, under this customer reference. */
+    boolean recordIntent(long tenantId, int expectedSeq, String number, String reference, Tier tier,
+            String areaCode, Instant now) {
+        try {
+            return update(RECORD_INTENT, number, reference, tier.column(), areaCode, ts(now), tenantId, expectedSeq);
+        }
+        catch (DuplicateKeyException ex) {
+            // Another tenant holds this number already (unique index): not ours to order.
+            return false;
+        }
+    }
+
+    /** The order id, committed before the order is followed. */
+    boolean recordOrder(long tenantId, String reference, String orderId, Instant now) {
+        return update(RECORD_ORDER, orderId, ts(now), tenantId, reference);
+    }
+
+    boolean activate(long tenantId, String reference, String number, String numberId, Instant now) {
+        return update(ACTIVATE, number, numberId, ts(now), tenantId, reference);
+    }
+
+    /** The intent is void (the number was taken, the order failed): choose again. */
+    boolean abandonIntent(long tenantId, String reference, Instant now) {
+        return update(ABANDON_INTENT, ts(now), tenantId, reference);
+    }
+
+    /**
+     * Try again at {@code retryAt}, or never ({@code retryAt == null}: status {@code failed}, for a human).
+     *
+     * @param status the status to set, or null to keep the current one (an intent or an order must be resumed)
+     * @param countsAsAttempt whether this uses up one of the tenant's attempts
+     */
+    boolean postpone(long tenantId, String status, boolean countsAsAttempt, Instant retryAt, String field,
+            String reason, Instant now) {
+        return update(POSTPONE, status, countsAsAttempt ? 1 : 0, retryAt == null ? null : ts(retryAt), field, reason,
+                ts(now), tenantId);
+    }
+
+    boolean isTaken(String number, long tenantId) {
+        return Boolean.TRUE.equals(this.jdbc.queryForObject(NUMBER_IS_OURS, Boolean.class, number, tenantId, number));
+    }
+
+    private boolean update(String sql, Object... args) {
+        Integer rows = this.ownTransaction.execute(status -> this.jdbc.update(sql, args));
+        return rows != null && rows == 1;
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
+}

@@ -1,0 +1,238 @@
+package com.numbering.provisioning;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.numbering.LocalModeTest;
+import com.numbering.launch.ExitCodes;
+import com.numbering.launch.JobLaunchService;
+import com.numbering.launch.LaunchResult;
+import com.numbering.telnyx.sandbox.LedgerOrder;
+import com.numbering.telnyx.sandbox.SimulatorSettings;
+import com.numbering.telnyx.sandbox.TelnyxSimulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code provisionVoiceNumbersJob} end to end: real PostgreSQL, the simulator over real HTTP.
+ */
+@LocalModeTest
+class ProvisionVoiceNumbersJobTests {
+
+    private static final String JOB = "provisionVoiceNumbersJob";
+
+    @Autowired
+    private JobLaunchService launches;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private TelnyxSimulator simulator;
+
+    @BeforeEach
+    void noTenants() {
+        this.jdbc.update("DELETE FROM tenants");
+    }
+
+    @AfterEach
+    void resetSimulator() {
+        this.simulator.control().reset();
+    }
+
+    @Test
+    void givesATenantANumberInItsOwnAreaCodeOnTheVoiceConnection() {
+        long id = tenant("Golden Gate Plumbing", "(415) 555-2671", "CA");
+
+        LaunchResult result = launch();
+
+        assertThat(result.exitCode()).isZero();
+        Map<String, Object> row = row(id);
+        assertThat(row.get("telnyx_voice_status")).isEqualTo("active");
+        assertThat(row.get("telnyx_voice_tier")).isEqualTo("exact");
+        assertThat((String) row.get("telnyx_voice_number")).startsWith("+1415");
+        assertThat(row.get("telnyx_voice_number_id")).isNotNull();
+        assertThat(row.get("telnyx_voice_order_id")).isNotNull();
+        assertThat(this.simulator.ledger().number((String) row.get("telnyx_voice_number")).orElseThrow().connectionId())
+            .isEqualTo(SimulatorSettings.DEFAULT_CONNECTION_ID);
+        assertThat(ordersFor(id)).hasSize(1);
+    }
+
+    @Test
+    void fallsBackToAnOverlayWhenTheAreaCodeIsExhausted() {
+        this.simulator.control().exhaustAreaCode("212");
+        long id = tenant("Midtown Bagels", "+1 212 555 7788", "NY");
+
+        launch();
+
+        assertThat(row(id)).containsEntry("telnyx_voice_status", "active").containsEntry("telnyx_voice_tier", "overlay");
+        assertThat(((String) row(id).get("telnyx_voice_number")).substring(2, 5)).isIn("332", "646", "917");
+    }
+
+    @Test
+    void fallsBackToTheSameStateWhenTheAreaAndItsOverlaysAreExhausted() {
+        List.of("303", "720", "983").forEach(this.simulator.control()::exhaustAreaCode);
+        long id = tenant("Mile High Roofing", "303-555-2199", "CO");
+
+        launch();
+
+        assertThat(row(id)).containsEntry("telnyx_voice_status", "active").containsEntry("telnyx_voice_tier", "state");
+        assertThat(((String) row(id).get("telnyx_voice_number")).substring(2, 5)).isIn("719", "970");
+    }
+
+    @Test
+    void fallsBackToAnyUsLocalNumberWhenTheWholeStateIsExhaustedAndNeverTakesBestEffortResults() {
+        this.simulator.control().exhaustAreaCode("907");
+        long id = tenant("Anchorage Fishing", "907 555 4410", "AK");
+
+        launch();
+
+        assertThat(row(id)).containsEntry("telnyx_voice_status", "active").containsEntry("telnyx_voice_tier", "any");
+        assertThat(this.simulator.ledger().requests("GET", "/available_phone_numbers"))
+            .allSatisfy(search -> assertThat(search.query()).containsEntry("filter[best_effort]", List.of("false")));
+    }
+
+    @Test
+    void usesTheAddressStateWhenThePhoneIsTollFree() {
+        long id = tenant("Tax Help", "1-800-555-0100", "CA");
+
+        launch();
+
+        assertThat(row(id)).containsEntry("telnyx_voice_status", "active").containsEntry("telnyx_voice_tier", "state");
+    }
+
+    @Test
+    void recordsWhyATenantWithoutAUsablePhoneOrAddressFailedAndGoesOnWithTheOthers() {
+        long garbage = tenant("Sunset Yoga", "call me maybe", null);
+        long missing = tenant("No Contact", null, null);
+        long good = tenant("Mission Dental", "415.555.3344", "CA");
+
+        LaunchResult result = launch();
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(row(garbage)).containsEntry("telnyx_voice_status", "failed")
+            .containsEntry("telnyx_voice_failure_field", "phone/state");
+        assertThat((String) row(garbage).get("telnyx_voice_failure_reason")).contains("phone: not a phone number")
+            .contains("state: missing");
+        assertThat((String) row(missing).get("telnyx_voice_failure_reason")).contains("phone: missing");
+        assertThat(row(good)).containsEntry("telnyx_voice_status", "active");
+    }
+
+    @Test
+    void neverTouchesInactiveTenants() {
+        long closed = tenant("Closed Cafe", "(617) 555-3142", "MA");
+        this.jdbc.update("UPDATE tenants SET active = false WHERE id = ?", closed);
+
+        launch();
+
+        assertThat(row(closed).get("telnyx_voice_status")).isNull();
+        assertThat(ordersFor(closed)).isEmpty();
+    }
+
+    @Test
+    void movesToTheNextCandidateWhenSomeoneElseBuysTheNumberFirst() {
+        this.simulator.control().stealNextOrderedNumbers(1);
+        long id = tenant("Raced Tenant", "(512) 555-2671", "TX");
+
+        launch();
+
+        assertThat(row(id)).containsEntry("telnyx_voice_status", "active")
+            .containsEntry("telnyx_voice_customer_reference", "tenant-" + id + "-2");
+        assertThat(ordersFor(id)).hasSize(1);
+    }
+
+    @Test
+    void slowsDownOnRateLimitsAndStillCompletes() {
+        this.simulator.control().setRequestsPerSecond(15);
+        List<Long> ids = List.of(tenant("A", "(206) 555-2001", "WA"), tenant("B", "(206) 555-2002", "WA"),
+                tenant("C", "(206) 555-2003", "WA"), tenant("D", "(425) 555-2004", "WA"),
+                tenant("E", "(425) 555-2005", "WA"), tenant("F", "(509) 555-2006", "WA"));
+        int before = this.simulator.ledger().count429();
+
+        LaunchResult result = launch();
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(this.simulator.ledger().count429()).isGreaterThan(before);
+        ids.forEach(id -> assertThat(row(id)).containsEntry("telnyx_voice_status", "active"));
+    }
+
+    @Test
+    void aFatalConfigurationErrorStopsTheJobWithoutFailingAnyTenantAndTheRestartFinishesTheWork() {
+        long id = tenant("Bad Config Co", "(702) 555-2671", "NV");
+        this.simulator.control().failNext("POST", "/number_orders", 422, "85004", 1);
+
+        LaunchResult failed = launch();
+
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(failed.execution().getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(row(id).get("telnyx_voice_status")).isNotEqualTo("failed");
+
+        LaunchResult restarted = launch();
+
+        assertThat(restarted.exitCode()).isZero();
+        assertThat(restarted.execution().getJobInstance().getInstanceId())
+            .isEqualTo(failed.execution().getJobInstance().getInstanceId());
+        assertThat(row(id)).containsEntry("telnyx_voice_status", "active");
+        assertThat(ordersFor(id)).hasSize(1);
+    }
+
+    @Test
+    void anOrderWhoseAnswerWasLostIsAdoptedByTheNextRunNotBoughtAgain() {
+        long id = tenant("Lost Answer Co", "(404) 555-2671", "GA");
+        this.simulator.control().dropAfterProcessing("POST", "/number_orders", 1);
+
+        launch();
+        assertThat(row(id)).containsEntry("telnyx_voice_status", "available");
+        assertThat(ordersFor(id)).hasSize(1);
+
+        launch();
+
+        assertThat(row(id)).containsEntry("telnyx_voice_status", "active");
+        assertThat(ordersFor(id)).hasSize(1);
+        assertThat(row(id).get("telnyx_voice_order_id")).isEqualTo(ordersFor(id).get(0).id());
+    }
+
+    @Test
+    void twoConcurrentLaunchesGiveOneTenantOneNumber() {
+        long id = tenant("Popular Tenant", "(312) 555-2671", "IL");
+
+        CompletableFuture<LaunchResult> one = CompletableFuture.supplyAsync(this::launch);
+        CompletableFuture<LaunchResult> two = CompletableFuture.supplyAsync(this::launch);
+
+        assertThat(List.of(one.join(), two.join())).allSatisfy(r -> assertThat(r.exitCode()).isZero());
+        assertThat(row(id)).containsEntry("telnyx_voice_status", "active");
+        assertThat(ordersFor(id)).hasSize(1);
+    }
+
+    private LaunchResult launch() {
+        return this.launches.launch(JOB, new JobParameters());
+    }
+
+    private long tenant(String name, String phone, String state) {
+        return this.jdbc.queryForObject("INSERT INTO tenants (name, phone, state) VALUES (?, ?, ?) RETURNING id",
+                Long.class, name, phone, state);
+    }
+
+    private Map<String, Object> row(long id) {
+        return this.jdbc.queryForMap("SELECT * FROM tenants WHERE id = ?", id);
+    }
+
+    private List<LedgerOrder> ordersFor(long id) {
+        return this.simulator.ledger()
+            .orders()
+            .stream()
+            .filter(order -> order.customerReference() != null
+                    && order.customerReference().startsWith("tenant-" + id + "-"))
+            .toList();
+    }
+
+}
