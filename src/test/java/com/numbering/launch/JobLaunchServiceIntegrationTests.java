@@ -1,0 +1,108 @@
+package com.numbering.launch;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDateTime;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.numbering.LocalModeTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@LocalModeTest
+class JobLaunchServiceIntegrationTests {
+
+    private static final String JOB = "provisionVoiceNumbersJob";
+
+    @Autowired
+    private JobLaunchService launches;
+
+    @Autowired
+    private JobRepository jobRepository;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void aSecondLaunchWhileTheJobRunsElsewhereExitsCleanlyWithoutWorking() throws Exception {
+        // given another process holds the job's lock
+        long executionsBefore = executions();
+        try (Connection other = this.dataSource.getConnection();
+                PreparedStatement lock = other
+                    .prepareStatement("SELECT pg_advisory_lock(hashtext('numbering-job'), hashtext(?))")) {
+            lock.setString(1, JOB);
+            lock.execute();
+
+            // when
+            LaunchResult result = this.launches.launch(JOB, new JobParameters());
+
+            // then
+            assertThat(result.ran()).isFalse();
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(result.summary()).contains("already running");
+            assertThat(executions()).isEqualTo(executionsBefore);
+            other.createStatement().execute("SELECT pg_advisory_unlock_all()");
+        }
+    }
+
+    @Test
+    void anExecutionLeftStartedByAKilledProcessIsRecoveredAndRestarted() {
+        // given an execution that a killed pod left STARTED
+        JobParameters parameters = new JobParametersBuilder().addString(JobLaunchService.RUN_AT, "killed-" + System.nanoTime())
+            .toJobParameters();
+        JobInstance instance = this.jobRepository.createJobInstance(JOB, parameters);
+        JobExecution stale = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        stale.setStatus(BatchStatus.STARTED);
+        stale.setStartTime(LocalDateTime.now().minusHours(1));
+        this.jobRepository.update(stale);
+
+        // when the next scheduled run comes
+        LaunchResult result = this.launches.launch(JOB, new JobParameters());
+
+        // then the stale one is FAILED and its instance ran to completion
+        assertThat(this.jobRepository.getJobExecution(stale.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(result.execution().getJobInstance().getInstanceId()).isEqualTo(instance.getInstanceId());
+        assertThat(this.jobRepository.findRunningJobExecutions(JOB)).isEmpty();
+    }
+
+    @Test
+    void aCompletedRunIsFollowedByANewInstance() {
+        LaunchResult first = this.launches.launch(JOB, new JobParameters());
+        LaunchResult second = this.launches.launch(JOB, new JobParameters());
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.execution().getJobInstance().getInstanceId())
+            .isNotEqualTo(first.execution().getJobInstance().getInstanceId());
+    }
+
+    @Test
+    void anUnknownJobIsAConfigurationErrorThatNamesTheJobs() {
+        InvalidConfigurationException error = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> this.launches.launch("provisionEverythingJob", new JobParameters()));
+
+        assertThat(error.getMessage()).contains("SPRING_BATCH_JOB_NAME").contains(JOB);
+    }
+
+    private long executions() {
+        return this.jobRepository.getJobInstances(JOB, 0, 10_000)
+            .stream()
+            .mapToLong(instance -> this.jobRepository.getJobExecutions(instance).size())
+            .sum();
+    }
+
+}
