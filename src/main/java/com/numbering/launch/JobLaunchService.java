@@ -22,6 +22,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
+import com.numbering.telnyx.TelnyxException;
+
 /**
  * Launches one job the way Kubernetes and ops need it: at most one run of a job at a time (per-job lock), a run
  * left {@code STARTED} by a killed process recovered first, a failed run restarted where it stopped, and an exit
@@ -139,6 +141,18 @@ public class JobLaunchService {
         return new LaunchResult(execution.getJobInstance().getJobName(), execution, exitCode, summary);
     }
 
+    /**
+     * "Unable to process chunk" says nothing: the classified Telnyx failure (already redacted) or, failing that, the
+     * innermost cause says what to fix.
+     */
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (!(cause instanceof TelnyxException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     static String summarize(JobExecution execution) {
         StringBuilder line = new StringBuilder();
         line.append(execution.getJobInstance().getJobName()).append(' ').append(execution.getStatus());
@@ -160,7 +174,7 @@ public class JobLaunchService {
         execution.getAllFailureExceptions()
             .stream()
             .findFirst()
-            .ifPresent(ex -> line.append("; failure: ").append(ex.getMessage()));
+            .ifPresent(ex -> line.append("; failure: ").append(rootCause(ex).getMessage()));
         return line.toString();
     }
 

@@ -21,7 +21,7 @@ import com.numbering.telnyx.sandbox.TelnyxSimulator;
  * Benchmark (not a test): provisionVoiceNumbersJob for N tenants against the simulator with a per-call latency and
  * a request budget. Prints tenants/second, API calls per tenant, the share of the budget used and 429s received.
  * <pre>
- * ./mvnw -q -Pbenchmark verify -Dbenchmark.class=com.numbering.benchmark.ProvisioningBenchmark
+ * ./mvnw -q -Pbenchmark verify -Dbenchmark=ProvisioningBenchmark -Dtenants=2000 -DlatencyMs=100 -Dbudget=20
  * </pre>
  * Options (system properties): tenants (2000), latencyMs (100), budget (20 requests/second).
  */

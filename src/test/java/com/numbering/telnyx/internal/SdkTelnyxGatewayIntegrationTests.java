@@ -138,7 +138,7 @@ class SdkTelnyxGatewayIntegrationTests {
 
     @Test
     void anOrderWhoseAnswerIsLostIsFoundAgainByItsCustomerReference() {
-        String number = this.telnyx.searchLocalNumbers(new NumberSearch("303", null, List.of("voice"), 1))
+        String number = this.telnyx.searchLocalNumbers(new NumberSearch("801", null, List.of("voice"), 1))
             .get(0)
             .phoneNumber();
         this.simulator.control().dropAfterProcessing("POST", "/number_orders", 1);
