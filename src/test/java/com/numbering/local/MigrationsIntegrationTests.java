@@ -1,14 +1,11 @@
 package com.numbering.local;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import com.numbering.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,25 +72,11 @@ class MigrationsIntegrationTests {
     }
 
     private static void migrate(JdbcTemplate jdbc) {
-        Flyway.configure()
-            .dataSource(jdbc.getDataSource())
-            .locations("classpath:db/migration")
-            .table("numbering_schema_history")
-            .baselineOnMigrate(true)
-            .baselineVersion("0")
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
+        TestDatabases.migrate(jdbc);
     }
 
     private static JdbcTemplate freshDatabase() throws Exception {
-        String name = "migrations_" + UUID.randomUUID().toString().replace("-", "");
-        String serverUrl = EmbeddedDatabase.jdbcUrl();
-        try (Connection admin = DriverManager.getConnection(serverUrl, "postgres", "")) {
-            admin.createStatement().execute("CREATE DATABASE " + name);
-        }
-        String url = serverUrl.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
-        return new JdbcTemplate(new SingleConnectionDataSource(url, "postgres", "", true));
+        return TestDatabases.jdbc(TestDatabases.fresh("migrations"));
     }
 
     private static List<String> tables(JdbcTemplate jdbc) {

@@ -1,0 +1,68 @@
+package com.numbering;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application as its own process, as Kubernetes runs it: same classpath, its own JVM, a real exit code, and a
+ * real kill.
+ */
+public final class AppProcess {
+
+    private final Process process;
+
+    private final Path log;
+
+    private AppProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    public static AppProcess start(Map<String, String> environment, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("com.numbering.NumberingApplication");
+        command.addAll(args);
+        Path log = Files.createTempFile("numbering-process", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("TELNYX_API_KEY");
+        builder.environment().remove("SPRING_BATCH_JOB_NAME");
+        builder.environment().putAll(environment);
+        return new AppProcess(builder.start(), log);
+    }
+
+    /** Runs to the end (three minutes at most) and returns the exit code with everything it printed. */
+    public static Finished run(Map<String, String> environment, String... args) throws Exception {
+        return start(environment, List.of(args)).waitForExit();
+    }
+
+    public Finished waitForExit() throws Exception {
+        if (!this.process.waitFor(3, TimeUnit.MINUTES)) {
+            this.process.destroyForcibly();
+            throw new AssertionError("the process did not end: " + output());
+        }
+        return new Finished(this.process.exitValue(), output());
+    }
+
+    /** SIGKILL: no shutdown hook, no finally block, no last commit. */
+    public void kill() throws InterruptedException {
+        this.process.destroyForcibly();
+        this.process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public String output() throws IOException {
+        return Files.readString(this.log, StandardCharsets.UTF_8);
+    }
+
+    public record Finished(int exitCode, String output) {
+    }
+
+}

@@ -1,0 +1,47 @@
+package com.numbering;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import com.numbering.local.EmbeddedDatabase;
+
+/** A new, empty database on the embedded PostgreSQL server, for tests that must not share one. */
+public final class TestDatabases {
+
+    private TestDatabases() {
+    }
+
+    /** JDBC URL of a new empty database (user {@code postgres}, no password). */
+    public static String fresh(String prefix) throws SQLException {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+        String serverUrl = EmbeddedDatabase.jdbcUrl();
+        try (Connection admin = DriverManager.getConnection(serverUrl, "postgres", "")) {
+            admin.createStatement().execute("CREATE DATABASE " + name);
+        }
+        return serverUrl.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+    }
+
+    /** The application's migrations, configured as the application configures them. */
+    public static void migrate(JdbcTemplate jdbc) {
+        Flyway.configure()
+            .dataSource(jdbc.getDataSource())
+            .locations("classpath:db/migration")
+            .table("numbering_schema_history")
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
+            .failOnMissingLocations(true)
+            .load()
+            .migrate();
+    }
+
+    public static JdbcTemplate jdbc(String url) {
+        return new JdbcTemplate(new SingleConnectionDataSource(url, "postgres", "", true));
+    }
+
+}
