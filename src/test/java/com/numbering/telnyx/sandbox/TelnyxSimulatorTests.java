@@ -49,9 +49,30 @@ class TelnyxSimulatorTests {
 
     private final List<TelnyxSimulator> started = new ArrayList<>();
 
+    /** Every response every simulator gives in these tests must conform to Telnyx's OpenAPI subset. */
+    private final List<String> responseViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final TrafficObserver responseContract = new TrafficObserver() {
+
+        private final com.numbering.telnyx.sandbox.contract.OpenApiContract contract = com.numbering.telnyx.sandbox.contract.OpenApiContract
+            .telnyx();
+
+        @Override
+        public void request(String method, String path, java.util.Map<String, List<String>> query, String body) {
+            // Requests here are hand-made, some of them malformed on purpose.
+        }
+
+        @Override
+        public void response(String method, String path, int status, String body) {
+            TelnyxSimulatorTests.this.responseViolations.addAll(this.contract.checkResponse(method, path, status, body));
+        }
+
+    };
+
     @AfterEach
     void stopSimulators() {
         this.started.forEach(TelnyxSimulator::close);
+        assertThat(this.responseViolations).as("simulator responses that violate the OpenAPI subset").isEmpty();
     }
 
     @Test
@@ -563,7 +584,21 @@ class TelnyxSimulatorTests {
     }
 
     private TelnyxSimulator start(SimulatorSettings settings) {
-        TelnyxSimulator simulator = TelnyxSimulator.start(settings);
+        TrafficObserver own = settings.observer();
+        TelnyxSimulator simulator = TelnyxSimulator.start(settings.withObserver(new TrafficObserver() {
+
+            @Override
+            public void request(String method, String path, java.util.Map<String, List<String>> query, String body) {
+                own.request(method, path, query, body);
+            }
+
+            @Override
+            public void response(String method, String path, int status, String body) {
+                own.response(method, path, status, body);
+                TelnyxSimulatorTests.this.responseContract.response(method, path, status, body);
+            }
+
+        }));
         this.started.add(simulator);
         return simulator;
     }
