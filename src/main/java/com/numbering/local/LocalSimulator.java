@@ -41,6 +41,10 @@ final class LocalSimulator {
             settings = settings.withInventory(npa, 0);
         }
         TelnyxSimulator simulator = TelnyxSimulator.start(settings);
+        Duration settle = env.getProperty("numbering.local.simulator-settle-orders-after", Duration.class);
+        if (settle != null) {
+            simulator.control().settleOrdersAfter(settle);
+        }
         context.getBeanFactory().registerSingleton("telnyxSimulator", simulator);
         if (recorder != null) {
             context.getBeanFactory().registerSingleton("telnyxContractRecorder", recorder);

@@ -24,6 +24,9 @@ final class CandidatePools {
 
     private static final int MAX_LIMIT = 100;
 
+    /** A search costs one call whatever its size: ask for enough to serve the tenants of later batches too. */
+    private static final int MIN_LIMIT = 20;
+
     private final TelnyxGateway telnyx;
 
     private final Clock clock;
@@ -89,7 +92,7 @@ final class CandidatePools {
 
         private void refill() {
             int wanted = CandidatePools.this.demand.getOrDefault(this.rung.key(), 1);
-            int limit = Math.min(MAX_LIMIT, wanted + Math.max(2, wanted / 4));
+            int limit = Math.min(MAX_LIMIT, Math.max(MIN_LIMIT, wanted + Math.max(2, wanted / 4)));
             List<AvailableNumber> results = CandidatePools.this.telnyx.searchLocalNumbers(this.rung.search(limit));
             Instant now = CandidatePools.this.clock.instant();
             int fresh = 0;

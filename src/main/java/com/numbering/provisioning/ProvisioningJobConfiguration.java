@@ -22,6 +22,7 @@ import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.launch.InvalidConfigurationException;
@@ -46,8 +47,10 @@ class ProvisioningJobConfiguration {
             """;
 
     @Bean
-    Job provisionVoiceNumbersJob(JobRepository jobRepository, Step provisionVoiceNumbersStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(provisionVoiceNumbersStep).build();
+    Job provisionVoiceNumbersJob(JobRepository jobRepository, Step provisionVoiceNumbersStep, JdbcTemplate jdbc) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(provisionVoiceNumbersStep)
+            .listener(new ProvisioningReport(jdbc))
+            .build();
     }
 
     @Bean

@@ -40,15 +40,17 @@ public final class ProvisioningBenchmark {
             .withBurst((int) Math.max(1, budget))
             .withDefaultInventoryPerAreaCode(200);
         try (TelnyxSimulator simulator = TelnyxSimulator.start(settings);
+                // Command-line arguments: they outrank application.yml, as they would for a real launch.
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(NumberingApplication.class)
-                    .properties("numbering.launch.enabled=false", "numbering.local.embedded-database=true",
-                            "numbering.telnyx.base-url=" + simulator.baseUrl(),
-                            "numbering.telnyx.api-key=" + settings.apiKey(),
-                            "numbering.telnyx.voice-connection-id=" + SimulatorSettings.DEFAULT_CONNECTION_ID,
-                            "numbering.telnyx.requests-per-second=" + budget,
-                            "numbering.telnyx.max-concurrent-requests=16", "numbering.provisioning.batch-size=100",
-                            "numbering.provisioning.order-poll-interval=300ms", "logging.level.com.numbering=WARN")
-                    .run()) {
+                    .run("--numbering.launch.enabled=false", "--numbering.local.embedded-database=true",
+                            "--numbering.telnyx.base-url=" + simulator.baseUrl(),
+                            "--numbering.telnyx.api-key=" + settings.apiKey(),
+                            "--numbering.telnyx.voice-connection-id=" + SimulatorSettings.DEFAULT_CONNECTION_ID,
+                            "--numbering.telnyx.requests-per-second=" + budget,
+                            "--numbering.telnyx.max-concurrent-requests=16", "--numbering.provisioning.batch-size=100",
+                            "--logging.level.com.numbering=WARN")) {
+            // US local orders need no documents and "activate momentarily": here, after half a second.
+            simulator.control().settleOrdersAfter(Duration.ofMillis(500));
             seed(app.getBean(JdbcTemplate.class), tenants);
             int requestsBefore = simulator.ledger().requests().size();
             long start = System.nanoTime();
@@ -68,6 +70,13 @@ public final class ProvisioningBenchmark {
             System.out.printf(Locale.ROOT, "  budget used        %.1f%% (%.2f req/s of %.0f)%n",
                     100 * requests / seconds / budget, requests / seconds, budget);
             System.out.printf(Locale.ROOT, "  429s received      %d%n", simulator.ledger().count429());
+            simulator.ledger()
+                .requests()
+                .stream()
+                .skip(requestsBefore)
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.method() + " " + r.path().replaceAll("/\\d+$", "/{id}"),
+                        java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                .forEach((endpoint, calls) -> System.out.printf(Locale.ROOT, "    %-32s %d%n", endpoint, calls));
         }
         System.exit(0);
     }

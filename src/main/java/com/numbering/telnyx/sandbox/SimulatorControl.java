@@ -149,6 +149,16 @@ public final class SimulatorControl {
         }
     }
 
+    /**
+     * Orders also settle once they are this old when someone looks at them (null: only after
+     * {@code pendingPollsBeforeSuccess} looks). An account behaviour: {@link #reset()} leaves it.
+     */
+    public void settleOrdersAfter(Duration age) {
+        synchronized (this.state) {
+            this.state.settleOrdersAfter = age;
+        }
+    }
+
     public void reset() {
         this.faults.reset();
         this.limiter.setRatePerSecond(this.state.settings.requestsPerSecond());

@@ -1,6 +1,7 @@
 package com.numbering.telnyx.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -114,13 +115,18 @@ final class SimulatorState {
         return (profile != null) ? profile.name() : null;
     }
 
+    /** When set, an order also settles once it is this old, as Telnyx's do "momentarily" on their own. */
+    Duration settleOrdersAfter;
+
     /**
      * Someone looked at a pending order, directly or through one of its numbers (which Telnyx lists as
      * {@code purchase-pending} while the order runs): after {@code pendingPollsBeforeSuccess} looks it succeeds.
      */
     void observe(PlacedOrder order) {
         if ("pending".equals(order.status)) {
-            if (order.polls >= this.settings.pendingPollsBeforeSuccess()) {
+            boolean settled = this.settleOrdersAfter != null
+                    && !order.createdAt.plus(this.settleOrdersAfter).isAfter(now());
+            if (settled || order.polls >= this.settings.pendingPollsBeforeSuccess()) {
                 completeOrder(order);
             }
             order.polls++;
