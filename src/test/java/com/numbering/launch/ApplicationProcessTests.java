@@ -45,13 +45,28 @@ class ApplicationProcessTests {
 
     @Test
     void demoModeRunsEveryJobEndToEndAndSaysLoudlyThatItIsSimulated() throws Exception {
-        Finished run = run(Map.of(), "--spring.profiles.active=demo");
+        try (FakePushgateway pushgateway = FakePushgateway.start()) {
+            Finished run = run(Map.of(), "--spring.profiles.active=demo",
+                    "--management.prometheus.metrics.export.pushgateway.enabled=true",
+                    "--management.prometheus.metrics.export.pushgateway.address=" + pushgateway.address());
 
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("DEMO MODE")
-            .contains("SIMULATOR")
-            .contains("provisionVoiceNumbersJob COMPLETED")
-            .contains("0 violation(s)");
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).contains("DEMO MODE")
+                .contains("SIMULATOR")
+                .contains("provisionVoiceNumbersJob COMPLETED")
+                .contains("0 violation(s)");
+            // no full phone number reaches the log, only masked ones
+            assertThat(run.output()).containsPattern("\\+1\\d{3}•••••\\d{2}").doesNotContainPattern("\\+1\\d{10}");
+            // the dashboards' figures were pushed when the process ended
+            assertThat(pushgateway.pushes()).anySatisfy(push -> {
+                assertThat(push.method()).isEqualTo("PUT");
+                assertThat(push.path()).startsWith("/metrics/job/numbering");
+                assertThat(push.body()).contains("spring_batch_job_seconds")
+                    .contains("numbering_telnyx_requests_total")
+                    .contains("numbering_provisioning_tenants_total")
+                    .doesNotContain("sim-key");
+            });
+        }
     }
 
     private static Finished run(Map<String, String> environment, String... args) throws Exception {
