@@ -14,7 +14,10 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-import com.numbering.provisioning.AreaCodeResolver.Origin;
+import com.numbering.numbers.AreaCodeResolver;
+import com.numbering.numbers.AreaCodeResolver.Origin;
+import com.numbering.numbers.CandidatePools;
+import com.numbering.numbers.SearchLadder;
 import com.numbering.telnyx.TelnyxGateway;
 
 /**
@@ -86,7 +89,7 @@ final class ProvisionTenantsProcessor
     private Map<String, Integer> demand(List<TenantRow> batch) {
         Map<String, Integer> demand = new HashMap<>();
         for (TenantRow tenant : batch) {
-            if (tenant.status() != null && !"failed".equals(tenant.status())) {
+            if (tenant.mayHoldANumber()) {
                 continue;
             }
             Origin origin = this.resolver.resolve(tenant.phone(), tenant.state());

@@ -28,6 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.numbering.launch.InvalidConfigurationException;
 import com.numbering.launch.LaunchCheck;
 import com.numbering.nanp.NanpDirectory;
+import com.numbering.numbers.AreaCodeResolver;
+import com.numbering.numbers.SearchLadder;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
 
@@ -94,14 +96,10 @@ class ProvisioningJobConfiguration {
         return Executors.newFixedThreadPool(telnyx.maxConcurrentRequests());
     }
 
+    /** Tenant numbers must take calls. */
     @Bean
-    AreaCodeResolver areaCodeResolver(NanpDirectory nanp) {
-        return new AreaCodeResolver(nanp);
-    }
-
-    @Bean
-    SearchLadder searchLadder(NanpDirectory nanp) {
-        return new SearchLadder(nanp);
+    SearchLadder voiceSearchLadder(NanpDirectory nanp) {
+        return new SearchLadder(nanp, List.of("voice"));
     }
 
     @Bean

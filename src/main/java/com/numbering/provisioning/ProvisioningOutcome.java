@@ -3,10 +3,9 @@ package com.numbering.provisioning;
 /**
  * What one run did for one tenant.
  *
- * @param tier the rung the number came from, or null
  * @param reason why it is not active yet, or null
  */
-record ProvisioningOutcome(long tenantId, Result result, Tier tier, String reason) {
+record ProvisioningOutcome(long tenantId, Result result, String reason) {
 
     enum Result {
 

@@ -1,14 +1,20 @@
 package com.numbering.provisioning;
 
+import com.numbering.numbers.Purchase;
+
 /**
  * A tenant as the provisioning job sees it. Phone, state and number are personal data: never log them whole.
  */
 record TenantRow(long id, String phone, String state, String status, String number, String customerReference,
         String orderId, int referenceSeq, int attempts) {
 
-    /** The next deterministic customer reference for an order of this tenant's. */
-    String nextReference() {
-        return "tenant-" + this.id + "-" + (this.referenceSeq + 1);
+    Purchase purchase() {
+        return new Purchase(this.status, this.number, this.customerReference, this.orderId, this.referenceSeq);
+    }
+
+    /** An intent or an order exists: a number may be bought or being bought for this tenant. */
+    boolean mayHoldANumber() {
+        return "available".equals(this.status) || "ordered".equals(this.status);
     }
 
 }

@@ -1,6 +1,7 @@
 package com.numbering.provisioning;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -11,10 +12,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.numbering.numbers.Tier;
+
 /**
  * The voice columns of {@code tenants}. Every transition commits on its own (REQUIRES_NEW), before the Telnyx call
- * it guards, and only from the state the caller saw (compare-and-set on status and reference), so that a crash at
- * any instant leaves a state the next run can resume from, and two writers can never both win.
+ * it guards, and only from the state the caller saw (compare-and-set on status, sequence and reference), so that a
+ * crash at any instant leaves a state the next run can resume from, and two writers can never both win. A tenant
+ * with an intent or an order ({@code available}, {@code ordered}) is never marked {@code failed}: it may hold a
+ * number we pay for.
  */
 @Repository
 class TenantVoiceRepository {
@@ -32,7 +37,8 @@ class TenantVoiceRepository {
                    telnyx_voice_customer_reference = ?, telnyx_voice_reference_seq = telnyx_voice_reference_seq + 1,
                    telnyx_voice_tier = ?, telnyx_voice_area_code = ?, telnyx_voice_order_id = NULL,
                    telnyx_voice_number_id = NULL, telnyx_voice_updated_at = ?
-            WHERE id = ? AND telnyx_voice_reference_seq = ? AND telnyx_voice_status IS DISTINCT FROM 'active'
+            WHERE id = ? AND telnyx_voice_reference_seq = ?
+              AND (telnyx_voice_status IS NULL OR telnyx_voice_status = 'failed')
             """;
 
     private static final String RECORD_ORDER = """
@@ -53,11 +59,21 @@ class TenantVoiceRepository {
             WHERE id = ? AND telnyx_voice_customer_reference = ? AND telnyx_voice_status IN ('available', 'ordered')
             """;
 
+    /** Keeps an intent or an order as it is; anything else becomes a retry-eligible {@code failed}. */
     private static final String POSTPONE = """
-            UPDATE tenants SET telnyx_voice_status = COALESCE(?, telnyx_voice_status),
+            UPDATE tenants SET
+                   telnyx_voice_status = CASE WHEN telnyx_voice_status IN ('available', 'ordered')
+                                              THEN telnyx_voice_status ELSE 'failed' END,
                    telnyx_voice_attempts = telnyx_voice_attempts + ?, telnyx_voice_next_attempt_at = ?,
                    telnyx_voice_failure_field = ?, telnyx_voice_failure_reason = ?, telnyx_voice_updated_at = ?
             WHERE id = ? AND telnyx_voice_status IS DISTINCT FROM 'active'
+            """;
+
+    private static final String GIVE_UP = """
+            UPDATE tenants SET telnyx_voice_status = 'failed', telnyx_voice_attempts = telnyx_voice_attempts + 1,
+                   telnyx_voice_next_attempt_at = NULL, telnyx_voice_failure_field = ?,
+                   telnyx_voice_failure_reason = ?, telnyx_voice_updated_at = ?
+            WHERE id = ? AND (telnyx_voice_status IS NULL OR telnyx_voice_status = 'failed')
             """;
 
     private static final String NUMBER_IS_OURS = """
@@ -69,17 +85,19 @@ class TenantVoiceRepository {
 
     private final TransactionTemplate ownTransaction;
 
-    TenantVoiceRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    private final Clock clock;
+
+    TenantVoiceRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
-    /** The intent, committed before the order call: this number, under this customer reference. */
     boolean recordIntent(long tenantId, int expectedSeq, String number, String reference, Tier tier,
-            String areaCode, Instant now) {
+            String areaCode) {
         try {
-            return update(RECORD_INTENT, number, reference, tier.column(), areaCode, ts(now), tenantId, expectedSeq);
+            return update(RECORD_INTENT, number, reference, tier.column(), areaCode, now(), tenantId, expectedSeq);
         }
         catch (DuplicateKeyException ex) {
             // Another tenant holds this number already (unique index): not ours to order.
@@ -87,43 +105,45 @@ class TenantVoiceRepository {
         }
     }
 
-    /** The order id, committed before the order is followed. */
-    boolean recordOrder(long tenantId, String reference, String orderId, Instant now) {
-        return update(RECORD_ORDER, orderId, ts(now), tenantId, reference);
+    boolean recordOrder(long tenantId, String reference, String orderId) {
+        return update(RECORD_ORDER, orderId, now(), tenantId, reference);
     }
 
-    boolean activate(long tenantId, String reference, String number, String numberId, Instant now) {
-        return update(ACTIVATE, number, numberId, ts(now), tenantId, reference);
+    boolean activate(long tenantId, String reference, String number, String numberId, Instant at) {
+        return update(ACTIVATE, number, numberId, Timestamp.from(at), tenantId, reference);
     }
 
-    /** The intent is void (the number was taken, the order failed): choose again. */
-    boolean abandonIntent(long tenantId, String reference, Instant now) {
-        return update(ABANDON_INTENT, ts(now), tenantId, reference);
+    boolean abandonIntent(long tenantId, String reference) {
+        return update(ABANDON_INTENT, now(), tenantId, reference);
     }
 
     /**
-     * Try again at {@code retryAt}, or never ({@code retryAt == null}: status {@code failed}, for a human).
+     * Try again at {@code retryAt}.
      *
-     * @param status the status to set, or null to keep the current one (an intent or an order must be resumed)
      * @param countsAsAttempt whether this uses up one of the tenant's attempts
      */
-    boolean postpone(long tenantId, String status, boolean countsAsAttempt, Instant retryAt, String field,
-            String reason, Instant now) {
-        return update(POSTPONE, status, countsAsAttempt ? 1 : 0, retryAt == null ? null : ts(retryAt), field, reason,
-                ts(now), tenantId);
+    boolean postpone(long tenantId, boolean countsAsAttempt, Instant retryAt, String field, String reason,
+            Instant at) {
+        return update(POSTPONE, countsAsAttempt ? 1 : 0, Timestamp.from(retryAt), field, reason, Timestamp.from(at),
+                tenantId);
+    }
+
+    /** {@code failed} for a human; refused (false) while the tenant holds an intent or an order. */
+    boolean giveUp(long tenantId, String field, String reason, Instant at) {
+        return update(GIVE_UP, field, reason, Timestamp.from(at), tenantId);
     }
 
     boolean isTaken(String number, long tenantId) {
         return Boolean.TRUE.equals(this.jdbc.queryForObject(NUMBER_IS_OURS, Boolean.class, number, tenantId, number));
     }
 
+    private Timestamp now() {
+        return Timestamp.from(this.clock.instant());
+    }
+
     private boolean update(String sql, Object... args) {
         Integer rows = this.ownTransaction.execute(status -> this.jdbc.update(sql, args));
         return rows != null && rows == 1;
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
     }
 
 }

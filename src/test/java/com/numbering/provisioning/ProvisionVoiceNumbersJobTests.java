@@ -202,6 +202,23 @@ class ProvisionVoiceNumbersJobTests {
     }
 
     @Test
+    void aTelnyxOutageWhileFollowingAnOrderKeepsTheOrderAndNeverBuysAgain() {
+        long id = tenant("Outage Co", "(615) 555-2671", "TN");
+        // every look at the inventory fails, beyond the adapter's retries
+        this.simulator.control().failNext("GET", "/phone_numbers", 503, "10037", 3);
+
+        launch();
+
+        assertThat(row(id)).containsEntry("telnyx_voice_status", "ordered");
+        assertThat(row(id).get("telnyx_voice_failure_reason")).asString().contains("503");
+
+        launch();
+
+        assertThat(row(id)).containsEntry("telnyx_voice_status", "active");
+        assertThat(ordersFor(id)).hasSize(1);
+    }
+
+    @Test
     void twoConcurrentLaunchesGiveOneTenantOneNumber() {
         long id = tenant("Popular Tenant", "(312) 555-2671", "IL");
 

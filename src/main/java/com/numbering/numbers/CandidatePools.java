@@ -1,4 +1,4 @@
-package com.numbering.provisioning;
+package com.numbering.numbers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.numbering.provisioning.SearchLadder.Rung;
+import com.numbering.numbers.SearchLadder.Rung;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.AvailableNumber;
 
@@ -20,7 +20,7 @@ import com.numbering.telnyx.TelnyxGateway.AvailableNumber;
  * tenants are ever handed the same candidate, and a candidate older than {@code maxAge} is dropped, because Telnyx
  * wants an order to follow a recent search.
  */
-final class CandidatePools {
+public final class CandidatePools {
 
     private static final int MAX_LIMIT = 100;
 
@@ -39,19 +39,19 @@ final class CandidatePools {
 
     private volatile Map<String, Integer> demand = Map.of();
 
-    CandidatePools(TelnyxGateway telnyx, Clock clock, Duration maxAge) {
+    public CandidatePools(TelnyxGateway telnyx, Clock clock, Duration maxAge) {
         this.telnyx = telnyx;
         this.clock = clock;
         this.maxAge = maxAge;
     }
 
     /** How many tenants of the coming batch start at each rung key, so that a search is sized for all of them. */
-    void expect(Map<String, Integer> demand) {
+    public void expect(Map<String, Integer> demand) {
         this.demand = Map.copyOf(demand);
     }
 
     /** The next unused candidate of this rung, searching when needed; null when the rung is exhausted. */
-    AvailableNumber next(Rung rung) {
+    public AvailableNumber next(Rung rung) {
         return this.pools.computeIfAbsent(rung.key(), key -> new Pool(rung)).next();
     }
 

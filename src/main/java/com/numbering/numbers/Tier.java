@@ -1,9 +1,9 @@
-package com.numbering.provisioning;
+package com.numbering.numbers;
 
 import java.util.Locale;
 
 /** The rungs of the fallback ladder, in the order a tenant wants them. Stored on the tenant in lower case. */
-enum Tier {
+public enum Tier {
 
     /** The tenant's own area code. */
     EXACT,
@@ -14,7 +14,7 @@ enum Tier {
     /** Any US local number: the PRD's last resort. */
     ANY;
 
-    String column() {
+    public String column() {
         return name().toLowerCase(Locale.ROOT);
     }
 

@@ -1,4 +1,4 @@
-package com.numbering.provisioning;
+package com.numbering.numbers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 
 import com.numbering.nanp.AreaCode;
 import com.numbering.nanp.NanpDirectory;
-import com.numbering.provisioning.AreaCodeResolver.Origin;
+import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.telnyx.TelnyxGateway.AvailableNumber;
 import com.numbering.telnyx.TelnyxGateway.NumberSearch;
 
@@ -16,7 +16,7 @@ import com.numbering.telnyx.TelnyxGateway.NumberSearch;
  * number. Each rung carries the client-side check its results must pass, because Telnyx silently ignores filters
  * it does not understand and may add best-effort results from elsewhere.
  */
-final class SearchLadder {
+public final class SearchLadder {
 
     /** The 50 states and DC: "any US local number" never means a territory's. */
     private static final Set<String> STATES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA",
@@ -24,30 +24,34 @@ final class SearchLadder {
             "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA",
             "WA", "WV", "WI", "WY");
 
-    static final List<String> FEATURES = List.of("voice");
-
     private final NanpDirectory nanp;
 
-    SearchLadder(NanpDirectory nanp) {
+    private final List<String> features;
+
+    /** @param features what every number must be able to do, e.g. {@code voice} or {@code sms} */
+    public SearchLadder(NanpDirectory nanp, List<String> features) {
         this.nanp = nanp;
+        this.features = List.copyOf(features);
     }
 
-    List<Rung> rungs(Origin origin) {
+    public List<Rung> rungs(Origin origin) {
         List<Rung> rungs = new ArrayList<>();
         AreaCode own = origin.areaCode();
         if (own != null) {
-            rungs.add(new Rung(Tier.EXACT, "npa:" + own.npa(), own.npa(), null, n -> hasAreaCode(n, own.npa())));
+            rungs.add(new Rung(Tier.EXACT, "npa:" + own.npa(), own.npa(), null, this.features,
+                    n -> hasAreaCode(n, own.npa())));
             for (String overlay : own.overlays()) {
                 if (this.nanp.isUsGeographic(overlay)) {
-                    rungs.add(new Rung(Tier.OVERLAY, "npa:" + overlay, overlay, null, n -> hasAreaCode(n, overlay)));
+                    rungs.add(new Rung(Tier.OVERLAY, "npa:" + overlay, overlay, null, this.features,
+                            n -> hasAreaCode(n, overlay)));
                 }
             }
         }
         String state = origin.state();
         if (state != null && !state.isEmpty()) {
-            rungs.add(new Rung(Tier.STATE, "state:" + state, null, state, n -> inRegion(n, state)));
+            rungs.add(new Rung(Tier.STATE, "state:" + state, null, state, this.features, n -> inRegion(n, state)));
         }
-        rungs.add(new Rung(Tier.ANY, "any", null, null, n -> inRegion(n, null)));
+        rungs.add(new Rung(Tier.ANY, "any", null, null, this.features, n -> inRegion(n, null)));
         return rungs;
     }
 
@@ -71,16 +75,17 @@ final class SearchLadder {
      *
      * @param key identifies the search, so that tenants of one batch with the same rung share its results
      */
-    record Rung(Tier tier, String key, String areaCode, String state, Predicate<String> inArea) {
+    public record Rung(Tier tier, String key, String areaCode, String state, List<String> features,
+            Predicate<String> inArea) {
 
         NumberSearch search(int limit) {
-            return new NumberSearch(this.areaCode, this.state, FEATURES, limit);
+            return new NumberSearch(this.areaCode, this.state, this.features, limit);
         }
 
         /** Exact matches of this rung only: never best effort, never toll-free, voice-capable. */
-        boolean accepts(AvailableNumber candidate) {
-            boolean voice = candidate.features().isEmpty() || candidate.features().contains("voice");
-            return !candidate.bestEffort() && voice && this.inArea.test(candidate.phoneNumber());
+        public boolean accepts(AvailableNumber candidate) {
+            boolean capable = candidate.features().isEmpty() || candidate.features().containsAll(this.features);
+            return !candidate.bestEffort() && capable && this.inArea.test(candidate.phoneNumber());
         }
 
     }

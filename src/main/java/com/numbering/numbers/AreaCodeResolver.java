@@ -1,4 +1,4 @@
-package com.numbering.provisioning;
+package com.numbering.numbers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +16,20 @@ import com.numbering.nanp.NanpDirectory;
  * libphonenumber), else the state of its address. Toll-free, non-geographic, N11, 555 and foreign numbers are not
  * an area code; each rejected source leaves a reason that names the field.
  */
-final class AreaCodeResolver {
+public final class AreaCodeResolver {
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
 
     private final NanpDirectory nanp;
 
-    AreaCodeResolver(NanpDirectory nanp) {
+    public AreaCodeResolver(NanpDirectory nanp) {
         this.nanp = nanp;
     }
 
     /**
      * @return the origin of the search, or {@link Origin#unresolvable} with every reason when there is none
      */
-    Origin resolve(String phone, String state) {
+    public Origin resolve(String phone, String state) {
         List<String> reasons = new ArrayList<>();
         Optional<AreaCode> fromPhone = fromPhone(phone, reasons);
         if (fromPhone.isPresent()) {
@@ -118,21 +118,21 @@ final class AreaCodeResolver {
      * @param source the field it came from ({@code phone} or {@code state}), or null when unresolvable
      * @param reason why no origin could be found, or null
      */
-    record Origin(AreaCode areaCode, String state, String source, String reason) {
+    public record Origin(AreaCode areaCode, String state, String source, String reason) {
 
-        static Origin areaCode(AreaCode code, String source) {
+        public static Origin areaCode(AreaCode code, String source) {
             return new Origin(code, code.region(), source, null);
         }
 
-        static Origin state(String state, String source) {
+        public static Origin state(String state, String source) {
             return new Origin(null, state, source, null);
         }
 
-        static Origin unresolvable(String reason) {
+        public static Origin unresolvable(String reason) {
             return new Origin(null, null, null, reason);
         }
 
-        boolean resolved() {
+        public boolean resolved() {
             return this.source != null;
         }
 

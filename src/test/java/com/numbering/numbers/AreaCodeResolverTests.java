@@ -1,11 +1,11 @@
-package com.numbering.provisioning;
+package com.numbering.numbers;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import com.numbering.nanp.NanpDirectory;
-import com.numbering.provisioning.AreaCodeResolver.Origin;
+import com.numbering.numbers.AreaCodeResolver.Origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
-package com.numbering.provisioning;
+package com.numbering.numbers;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.numbering.nanp.NanpDirectory;
-import com.numbering.provisioning.SearchLadder.Rung;
+import com.numbering.numbers.SearchLadder.Rung;
 import com.numbering.telnyx.TelnyxGateway.AvailableNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +14,7 @@ class SearchLadderTests {
 
     private final NanpDirectory nanp = NanpDirectory.load();
 
-    private final SearchLadder ladder = new SearchLadder(this.nanp);
+    private final SearchLadder ladder = new SearchLadder(this.nanp, List.of("voice"));
 
     private final AreaCodeResolver resolver = new AreaCodeResolver(this.nanp);
 

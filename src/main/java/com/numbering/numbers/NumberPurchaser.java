@@ -1,0 +1,185 @@
+package com.numbering.numbers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.numbering.numbers.PurchaseResult.Bought;
+import com.numbering.numbers.PurchaseResult.Contended;
+import com.numbering.numbers.PurchaseResult.Exhausted;
+import com.numbering.numbers.PurchaseResult.OutcomeUnknown;
+import com.numbering.numbers.PurchaseResult.Pending;
+import com.numbering.numbers.SearchLadder.Rung;
+import com.numbering.privacy.Redaction;
+import com.numbering.telnyx.TelnyxException;
+import com.numbering.telnyx.TelnyxGateway;
+import com.numbering.telnyx.TelnyxGateway.AvailableNumber;
+import com.numbering.telnyx.TelnyxGateway.NumberOrder;
+import com.numbering.telnyx.TelnyxGateway.NumberOrderRequest;
+import com.numbering.telnyx.TelnyxGateway.OrderStatus;
+import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
+
+/**
+ * Buys one local number for one buyer, resuming from whatever state a previous run (or crash) left:
+ * <pre>
+ * (none) --choose + commit intent--> available --order, commit id--> ordered --number active--> bought
+ * </pre>
+ * The only order call happens right after a fresh intent is committed, or, for an intent found from an earlier
+ * run, after Telnyx confirmed that no order with its customer reference exists and that we do not own the number.
+ * So no path buys two numbers for one buyer. Shared by voice provisioning and the shared SMS number.
+ */
+public final class NumberPurchaser {
+
+    private static final Logger log = LoggerFactory.getLogger(NumberPurchaser.class);
+
+    private final TelnyxGateway telnyx;
+
+    private final Clock clock;
+
+    private final Duration pollInterval;
+
+    private final Duration pollTimeout;
+
+    /**
+     * @param pollInterval first wait before looking at a placed order's number again; doubles up to the timeout
+     * @param pollTimeout how long one call follows a pending order before answering {@link Pending}
+     */
+    public NumberPurchaser(TelnyxGateway telnyx, Clock clock, Duration pollInterval, Duration pollTimeout) {
+        this.telnyx = telnyx;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+        this.pollTimeout = pollTimeout;
+    }
+
+    /**
+     * @param rungs the ladder to choose a number from, best first (empty: only resume what exists)
+     * @param order what every order carries besides number and reference (connection, messaging profile)
+     * @throws TelnyxException when a read fails; {@link TelnyxException.Fatal} means stop everything
+     */
+    public PurchaseResult purchase(PurchaseRecord record, Purchase current, List<Rung> rungs, CandidatePools pools,
+            NumberOrderRequest order) {
+        if (current.hasOrder()) {
+            return follow(record, this.telnyx.getOrder(current.orderId()), current.number(), current.reference())
+                .orElseGet(() -> choose(record, current.seq(), rungs, pools, order));
+        }
+        if (current.hasIntent()) {
+            return resume(record, current, rungs, pools, order);
+        }
+        return choose(record, current.seq(), rungs, pools, order);
+    }
+
+    /** An intent from an earlier run: its order may or may not exist. Find out before anything else. */
+    private PurchaseResult resume(PurchaseRecord record, Purchase current, List<Rung> rungs, CandidatePools pools,
+            NumberOrderRequest order) {
+        String reference = current.reference();
+        Optional<NumberOrder> placed = this.telnyx.findOrderByCustomerReference(reference);
+        if (placed.isPresent()) {
+            log.info("{}: adopting order {} found by its customer reference", record.subject(), placed.get().id());
+            record.recordOrder(reference, placed.get().id());
+            return follow(record, placed.get(), current.number(), reference)
+                .orElseGet(() -> choose(record, current.seq(), rungs, pools, order));
+        }
+        Optional<OwnedNumber> owned = this.telnyx.findOwnedNumber(current.number());
+        if (owned.isPresent() && reference.equals(owned.get().customerReference()) && owned.get().isActive()) {
+            return new Bought(owned.get(), reference);
+        }
+        return place(record, current.number(), reference, order)
+            .orElseGet(() -> choose(record, current.seq(), rungs, pools, order));
+    }
+
+    private PurchaseResult choose(PurchaseRecord record, int seq, List<Rung> rungs, CandidatePools pools,
+            NumberOrderRequest order) {
+        int currentSeq = seq;
+        for (Rung rung : rungs) {
+            for (AvailableNumber candidate = pools.next(rung); candidate != null; candidate = pools.next(rung)) {
+                String number = candidate.phoneNumber();
+                if (record.isTaken(number)) {
+                    continue;
+                }
+                String reference = record.reference(currentSeq + 1);
+                if (!record.recordIntent(currentSeq, number, reference, rung.tier())) {
+                    return new Contended(record.subject() + " changed meanwhile");
+                }
+                currentSeq++;
+                Optional<PurchaseResult> result = place(record, number, reference, order);
+                if (result.isPresent()) {
+                    return result.get();
+                }
+            }
+        }
+        return new Exhausted("no US local number available on any rung (exact, overlay, state, any)");
+    }
+
+    /** Places the order of a committed intent. Empty: the number was not to be had, choose another. */
+    private Optional<PurchaseResult> place(PurchaseRecord record, String number, String reference,
+            NumberOrderRequest template) {
+        NumberOrder placed;
+        try {
+            placed = this.telnyx.orderNumber(new NumberOrderRequest(number, template.connectionId(),
+                    template.messagingProfileId(), reference));
+        }
+        catch (TelnyxException.Rejected rejected) {
+            log.info("{}: {} not orderable ({}), trying the next candidate", record.subject(), Redaction.phone(number),
+                    rejected.errorCode());
+            record.abandon(reference);
+            return Optional.empty();
+        }
+        catch (TelnyxException.Transient unknown) {
+            // Maybe placed, maybe not: the next attempt looks the order up by its customer reference first.
+            return Optional.of(new OutcomeUnknown(unknown.getMessage()));
+        }
+        record.recordOrder(reference, placed.id());
+        return follow(record, placed, number, reference);
+    }
+
+    /**
+     * Follows a placed order until the number is active. It watches the number itself (listed as
+     * {@code purchase-pending} right after the order, then {@code active} or {@code purchase-failed}), which tells
+     * the outcome and gives the number's id in one call; the order is read only while the number is not listed.
+     * Empty: the order failed and nothing was bought, choose again.
+     */
+    private Optional<PurchaseResult> follow(PurchaseRecord record, NumberOrder placed, String number,
+            String reference) {
+        NumberOrder order = placed;
+        Instant deadline = this.clock.instant().plus(this.pollTimeout);
+        Duration wait = this.pollInterval;
+        while (true) {
+            Optional<OwnedNumber> owned = this.telnyx.findOwnedNumber(number);
+            if (owned.isPresent() && owned.get().isActive()) {
+                return Optional.of(new Bought(owned.get(), reference));
+            }
+            boolean failed = owned.map(n -> "purchase-failed".equals(n.status()))
+                .orElse(order.status() == OrderStatus.FAILURE || order.status() == OrderStatus.UNKNOWN);
+            if (failed) {
+                log.info("{}: order {} failed, nothing bought; choosing again", record.subject(), order.id());
+                record.abandon(reference);
+                return Optional.empty();
+            }
+            if (this.clock.instant().plus(wait).isAfter(deadline)) {
+                return Optional.of(new Pending("order " + order.id() + " still pending"));
+            }
+            pause(wait);
+            wait = wait.multipliedBy(2);
+            if (owned.isEmpty()) {
+                order = this.telnyx.getOrder(order.id());
+            }
+        }
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new TelnyxException.Transient("interrupted while following an order", 0, null, null, false, ex);
+        }
+    }
+
+}

@@ -1,0 +1,16 @@
+package com.numbering.numbers;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.numbering.nanp.NanpDirectory;
+
+@Configuration(proxyBeanMethods = false)
+class NumbersConfiguration {
+
+    @Bean
+    AreaCodeResolver areaCodeResolver(NanpDirectory nanp) {
+        return new AreaCodeResolver(nanp);
+    }
+
+}

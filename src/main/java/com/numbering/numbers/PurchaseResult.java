@@ -1,0 +1,28 @@
+package com.numbering.numbers;
+
+import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
+
+/** How far one purchase attempt got. */
+public sealed interface PurchaseResult {
+
+    /** The number is ours and active. Attaching it (connection, profile) and recording it is the caller's. */
+    record Bought(OwnedNumber number, String reference) implements PurchaseResult {
+    }
+
+    /** Ordered and not settled yet: follow the same order later, never order again. */
+    record Pending(String reason) implements PurchaseResult {
+    }
+
+    /** The order call's outcome is unknown (timeout, 5xx, lost answer): resolve it by its reference later. */
+    record OutcomeUnknown(String reason) implements PurchaseResult {
+    }
+
+    /** No rung of the ladder had a number to sell. */
+    record Exhausted(String reason) implements PurchaseResult {
+    }
+
+    /** The record changed under us: someone else is buying for the same buyer. */
+    record Contended(String reason) implements PurchaseResult {
+    }
+
+}
