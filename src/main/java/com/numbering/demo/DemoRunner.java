@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.numbering.launch.ExitCodes;
+import com.numbering.launch.InvalidConfigurationException;
 import com.numbering.launch.JobLaunchService;
 import com.numbering.launch.LaunchResult;
 import com.numbering.local.ContractRecorder;
@@ -34,6 +35,11 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
             SELECT name, active, telnyx_voice_status, telnyx_voice_tier, telnyx_voice_area_code, telnyx_voice_number,
                    telnyx_voice_failure_field, telnyx_voice_failure_reason
             FROM tenants ORDER BY id
+            """;
+
+    private static final String SHARED_NUMBER = """
+            SELECT telnyx_sms_number, telnyx_sms_status, telnyx_sms_messaging_profile_id, telnyx_sms_campaign_status
+            FROM system_config WHERE id = 1
             """;
 
     private final JobLaunchService launches;
@@ -65,10 +71,17 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
         log.warn("==================================================================================");
         this.tenants.seedIfEmpty();
         for (String job : this.launches.jobNames()) {
-            LaunchResult result = this.launches.launch(job, new JobParameters());
-            this.exitCode = Math.max(this.exitCode, result.exitCode());
+            try {
+                LaunchResult result = this.launches.launch(job, new JobParameters());
+                this.exitCode = Math.max(this.exitCode, result.exitCode());
+            }
+            catch (InvalidConfigurationException ex) {
+                log.error("{} did not start: {}", job, ex.getMessage());
+                this.exitCode = ExitCodes.CONFIGURATION;
+            }
         }
         printTenants();
+        printSharedNumber();
         this.contract.ifAvailable(recorder -> log.info("Telnyx OpenAPI contract: {} violation(s) in this run{}",
                 recorder.violations().size(), recorder.violations().isEmpty() ? "" : ": " + recorder.violations()));
 
@@ -92,6 +105,14 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
                     rs.getString("telnyx_voice_failure_reason"));
         });
         log.info("Tenants after the demo run (tenant, status, ladder tier, number):\n{}", String.join("\n", lines));
+    }
+
+    private void printSharedNumber() {
+        this.jdbc.query(SHARED_NUMBER, rs -> {
+            log.info("Shared SMS number for client alerts: {} ({}), messaging profile {}, 10DLC campaign: {}",
+                    Redaction.phone(rs.getString("telnyx_sms_number")), rs.getString("telnyx_sms_status"),
+                    rs.getString("telnyx_sms_messaging_profile_id"), rs.getString("telnyx_sms_campaign_status"));
+        });
     }
 
     @Override

@@ -36,7 +36,10 @@ public final class Redaction {
         Matcher matcher = PHONE_LIKE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(phone(matcher.group())));
+            // A phone number has 10 to 15 digits; fewer is an IP address, a port, a count.
+            long digits = matcher.group().chars().filter(Character::isDigit).count();
+            String replacement = digits >= 10 ? phone(matcher.group()) : matcher.group();
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(out);
         return out.toString();

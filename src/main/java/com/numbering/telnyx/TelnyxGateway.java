@@ -37,6 +37,9 @@ public interface TelnyxGateway {
 
     Optional<MessagingProfile> getMessagingProfile(String profileId);
 
+    /** The first messaging profile with exactly this name: how a profile created by a crashed run is found. */
+    Optional<MessagingProfile> findMessagingProfileByName(String name);
+
     MessagingProfile updateMessagingProfile(String profileId, MessagingProfileSettings settings);
 
     /** Puts a number on a messaging profile ({@code PATCH /phone_numbers/{id}/messaging}). */
@@ -128,8 +131,8 @@ public interface TelnyxGateway {
 
     }
 
-    record MessagingProfileSettings(String name, List<String> whitelistedDestinations, String webhookUrl,
-            String webhookFailoverUrl, String webhookApiVersion) {
+    record MessagingProfileSettings(String name, boolean enabled, List<String> whitelistedDestinations,
+            String webhookUrl, String webhookFailoverUrl, String webhookApiVersion) {
 
         public MessagingProfileSettings {
             whitelistedDestinations = List.copyOf(whitelistedDestinations);

@@ -33,6 +33,16 @@ class ApplicationProcessTests {
     }
 
     @Test
+    void theSharedSmsJobRefusesToStartWithAWebhookBaseUrlThatIsNotHttps() throws Exception {
+        Finished run = run(Map.of(), "--spring.batch.job.name=setupSharedSmsNumberJob",
+                "--numbering.local.embedded-database=true", "--numbering.local.simulator=true",
+                "--numbering.sms.area-code=415", "--numbering.sms.public-base-url=http://api.example.com");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(run.output()).contains("numbering.sms.public-base-url must be an https URL");
+    }
+
+    @Test
     void refusesToBuyRealNumbersWhileWritingToTheThrowawayDatabase() throws Exception {
         Finished run = run(Map.of("TELNYX_API_KEY", "KEY-that-must-not-be-printed"),
                 "--spring.batch.job.name=provisionVoiceNumbersJob", "--numbering.local.embedded-database=true",

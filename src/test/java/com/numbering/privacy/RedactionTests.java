@@ -19,6 +19,11 @@ class RedactionTests {
     }
 
     @Test
+    void leavesAddressesPortsAndCodesAlone() {
+        assertThat(Redaction.text("127.0.0.1:33533 failed to respond")).isEqualTo("127.0.0.1:33533 failed to respond");
+    }
+
+    @Test
     void leavesTextWithoutNumbersAlone() {
         assertThat(Redaction.text("code 85001: not available")).isEqualTo("code 85001: not available");
     }

@@ -179,6 +179,17 @@ final class SdkTelnyxGateway implements TelnyxGateway {
     }
 
     @Override
+    public Optional<MessagingProfile> findMessagingProfileByName(String name) {
+        List<Pair> query = List.of(new Pair("filter[name][eq]", name), new Pair("page[size]", "250"));
+        JsonNode response = this.calls.execute("GET /messaging_profiles", Kind.READ,
+                () -> invoke("GET", "/messaging_profiles", query, null, JSON_NODE));
+        List<MessagingProfile> profiles = new ArrayList<>();
+        response.path("data").forEach(item -> profiles.add(this.json.messagingProfile(item)));
+        // Never trust that the server filtered: unknown filters are silently ignored.
+        return profiles.stream().filter(profile -> name.equals(profile.settings().name())).findFirst();
+    }
+
+    @Override
     public MessagingProfile updateMessagingProfile(String profileId, MessagingProfileSettings settings) {
         JsonNode response = this.calls.execute("PATCH /messaging_profiles/{id}", Kind.IDEMPOTENT_WRITE,
                 () -> invoke("PATCH", "/messaging_profiles/" + segment(profileId), List.of(),

@@ -98,6 +98,7 @@ final class TelnyxJson {
     Map<String, Object> profileBody(MessagingProfileSettings settings) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", settings.name());
+        body.put("enabled", settings.enabled());
         body.put("whitelisted_destinations", settings.whitelistedDestinations());
         body.put("webhook_url", settings.webhookUrl());
         body.put("webhook_failover_url", settings.webhookFailoverUrl());
@@ -108,8 +109,10 @@ final class TelnyxJson {
     MessagingProfile messagingProfile(JsonNode item) {
         List<String> destinations = new ArrayList<>();
         item.path("whitelisted_destinations").forEach(d -> destinations.add(d.asText()));
-        return new MessagingProfile(text(item, "id"), new MessagingProfileSettings(text(item, "name"), destinations,
-                text(item, "webhook_url"), text(item, "webhook_failover_url"), text(item, "webhook_api_version")));
+        return new MessagingProfile(text(item, "id"),
+                new MessagingProfileSettings(text(item, "name"), item.path("enabled").asBoolean(true), destinations,
+                        text(item, "webhook_url"), text(item, "webhook_failover_url"),
+                        text(item, "webhook_api_version")));
     }
 
     CampaignAssignment campaignAssignment(JsonNode item) {

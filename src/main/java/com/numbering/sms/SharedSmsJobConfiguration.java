@@ -1,0 +1,58 @@
+package com.numbering.sms;
+
+import java.time.Clock;
+import java.util.Set;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.numbering.launch.LaunchCheck;
+import com.numbering.nanp.NanpDirectory;
+import com.numbering.telnyx.TelnyxGateway;
+
+/**
+ * {@code setupSharedSmsNumberJob}: idempotent, cheap to run on every schedule.
+ */
+@Configuration(proxyBeanMethods = false)
+class SharedSmsJobConfiguration {
+
+    static final String JOB_NAME = "setupSharedSmsNumberJob";
+
+    @Bean
+    Job setupSharedSmsNumberJob(JobRepository jobRepository, Step setupSharedSmsNumberStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(setupSharedSmsNumberStep).build();
+    }
+
+    @Bean
+    Step setupSharedSmsNumberStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            SharedSmsNumberSetup sharedSmsNumberSetup) {
+        return new StepBuilder("setupSharedSmsNumberStep", jobRepository).tasklet((contribution, chunk) -> {
+            contribution.getStepExecution()
+                .getExecutionContext()
+                .putString("campaign", sharedSmsNumberSetup.run().assignmentStatus());
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
+    }
+
+    @Bean
+    SharedSmsNumberSetup sharedSmsNumberSetup(TelnyxGateway telnyx, SystemConfigRepository config, SmsProperties sms,
+            NanpDirectory nanp, Clock clock, MeterRegistry meters) {
+        return new SharedSmsNumberSetup(telnyx, config, sms, nanp, clock, meters, sms.orderPollInterval(),
+                sms.orderPollTimeout());
+    }
+
+    @Bean
+    LaunchCheck smsConfigurationCheck(SmsProperties sms, NanpDirectory nanp) {
+        return new SmsConfigurationCheck(Set.of(JOB_NAME), sms, nanp);
+    }
+
+}

@@ -1,0 +1,199 @@
+package com.numbering.sms;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.nanp.NanpDirectory;
+import com.numbering.numbers.AreaCodeResolver.Origin;
+import com.numbering.numbers.CandidatePools;
+import com.numbering.numbers.NumberPurchaser;
+import com.numbering.numbers.PurchaseResult;
+import com.numbering.numbers.SearchLadder;
+import com.numbering.privacy.Redaction;
+import com.numbering.telnyx.TelnyxException;
+import com.numbering.telnyx.TelnyxGateway;
+import com.numbering.telnyx.TelnyxGateway.CampaignAssignment;
+import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
+import com.numbering.telnyx.TelnyxGateway.MessagingProfileSettings;
+import com.numbering.telnyx.TelnyxGateway.NumberOrderRequest;
+import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
+
+/**
+ * Brings the shared SMS number to its desired state: a messaging profile with our webhooks, a US local SMS number
+ * on it (adopted if ops bought it, else bought with the voice ladder's crash safety), both recorded in
+ * {@code system_config}, and its 10DLC campaign assignment checked. When everything is already so, it only reads.
+ */
+final class SharedSmsNumberSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedSmsNumberSetup.class);
+
+    private final TelnyxGateway telnyx;
+
+    private final SystemConfigRepository config;
+
+    private final SmsProperties sms;
+
+    private final NanpDirectory nanp;
+
+    private final NumberPurchaser purchaser;
+
+    private final SearchLadder ladder;
+
+    private final Clock clock;
+
+    private final MeterRegistry meters;
+
+    private final AtomicInteger campaignAssigned = new AtomicInteger();
+
+    SharedSmsNumberSetup(TelnyxGateway telnyx, SystemConfigRepository config, SmsProperties sms, NanpDirectory nanp,
+            Clock clock, MeterRegistry meters, Duration pollInterval, Duration pollTimeout) {
+        this.telnyx = telnyx;
+        this.config = config;
+        this.sms = sms;
+        this.nanp = nanp;
+        this.purchaser = new NumberPurchaser(telnyx, clock, pollInterval, pollTimeout);
+        this.ladder = new SearchLadder(nanp, List.of("sms"));
+        this.clock = clock;
+        this.meters = meters;
+        meters.gauge("numbering.sms.campaign.assigned", this.campaignAssigned);
+    }
+
+    /** @throws SharedNumberNotReadyException when the number is still being bought: the next run resolves it */
+    CampaignAssignment run() {
+        SharedSmsState state = this.config.load();
+        MessagingProfile profile = ensureProfile(state);
+        OwnedNumber number = ensureNumber(state, profile);
+        if (!profile.id().equals(number.messagingProfileId())) {
+            log.info("Putting the shared SMS number {} on messaging profile {}", Redaction.phone(number.phoneNumber()),
+                    profile.id());
+            this.telnyx.assignMessagingProfile(number.id(), profile.id());
+        }
+        return checkCampaign(state, number.phoneNumber());
+    }
+
+    private MessagingProfile ensureProfile(SharedSmsState state) {
+        MessagingProfileSettings desired = new MessagingProfileSettings(this.sms.messagingProfileName(), true,
+                List.of("US"), this.sms.inboundWebhook(), this.sms.failoverWebhook(), "2");
+        Optional<MessagingProfile> existing = state.profileId() != null
+                ? this.telnyx.getMessagingProfile(state.profileId()) : Optional.empty();
+        if (existing.isEmpty()) {
+            // A run that crashed after creating it left it behind under our name: adopt it.
+            existing = this.telnyx.findMessagingProfileByName(desired.name());
+        }
+        if (existing.isEmpty()) {
+            MessagingProfile created = this.telnyx.createMessagingProfile(desired);
+            log.info("Created messaging profile {} for client alerts", created.id());
+            this.config.recordProfile(created.id());
+            return created;
+        }
+        MessagingProfile profile = existing.get();
+        if (!profile.id().equals(state.profileId())) {
+            this.config.recordProfile(profile.id());
+        }
+        List<String> drift = drift(profile.settings(), desired);
+        if (drift.isEmpty()) {
+            return profile;
+        }
+        String report = String.join("; ", drift);
+        log.warn("Messaging profile {} was edited by hand, putting it back: {}", profile.id(), report);
+        this.meters.counter("numbering.sms.profile.repairs").increment();
+        MessagingProfile repaired = this.telnyx.updateMessagingProfile(profile.id(), desired);
+        this.config.recordDrift(report);
+        return repaired;
+    }
+
+    private static List<String> drift(MessagingProfileSettings actual, MessagingProfileSettings desired) {
+        List<String> drift = new ArrayList<>();
+        compare(drift, "name", actual.name(), desired.name());
+        compare(drift, "enabled", actual.enabled(), desired.enabled());
+        compare(drift, "whitelisted_destinations", new HashSet<>(actual.whitelistedDestinations()),
+                new HashSet<>(desired.whitelistedDestinations()));
+        compare(drift, "webhook_url", actual.webhookUrl(), desired.webhookUrl());
+        compare(drift, "webhook_failover_url", actual.webhookFailoverUrl(), desired.webhookFailoverUrl());
+        compare(drift, "webhook_api_version", actual.webhookApiVersion(), desired.webhookApiVersion());
+        return drift;
+    }
+
+    private static void compare(List<String> drift, String field, Object actual, Object desired) {
+        if (!Objects.equals(actual, desired)) {
+            drift.add(field + " was " + actual + ", should be " + desired);
+        }
+    }
+
+    private OwnedNumber ensureNumber(SharedSmsState state, MessagingProfile profile) {
+        String configured = blankToNull(this.sms.number());
+        if (state.isActive() && (configured == null || configured.equals(state.number()))) {
+            return this.telnyx.getOwnedNumber(state.numberId());
+        }
+        if (configured != null) {
+            return adopt(configured);
+        }
+        Origin origin = Origin.areaCode(this.nanp.lookup(this.sms.areaCode().trim()).orElseThrow(), "configuration");
+        CandidatePools pools = new CandidatePools(this.telnyx, this.clock, Duration.ofMinutes(5));
+        PurchaseResult result = this.purchaser.purchase(new SharedSmsPurchaseRecord(this.config), state.purchase(),
+                this.ladder.rungs(origin), pools, new NumberOrderRequest(null, null, profile.id(), null));
+        if (result instanceof PurchaseResult.Bought bought) {
+            this.config.activate(bought.number().phoneNumber(), bought.number().id());
+            log.info("Bought the shared SMS number {}", Redaction.phone(bought.number().phoneNumber()));
+            return bought.number();
+        }
+        throw new SharedNumberNotReadyException("The shared SMS number is not ready yet (" + result
+                + "); the next run resumes it without buying twice");
+    }
+
+    /** Ops bought it by hand: it must be in the account, and never a tenant's voice number. */
+    private OwnedNumber adopt(String configured) {
+        if (this.config.isTenantNumber(configured)) {
+            throw new InvalidConfigurationException("TELNYX_SMS_NUMBER " + Redaction.phone(configured)
+                    + " is a tenant's voice number: tenant numbers never send SMS. Configure another number.");
+        }
+        OwnedNumber owned = this.telnyx.findOwnedNumber(configured)
+            .orElseThrow(() -> new InvalidConfigurationException("TELNYX_SMS_NUMBER " + Redaction.phone(configured)
+                    + " is not in the Telnyx account: buy it in Mission Control first, or unset it to let this job "
+                    + "buy one in NUMBERING_SMS_AREA_CODE"));
+        this.config.activate(owned.phoneNumber(), owned.id());
+        log.info("Adopted the configured shared SMS number {}", Redaction.phone(configured));
+        return owned;
+    }
+
+    private CampaignAssignment checkCampaign(SharedSmsState state, String number) {
+        CampaignAssignment assignment = this.telnyx.getCampaignAssignment(number)
+            .orElse(new CampaignAssignment(number, null, "NOT_ASSIGNED"));
+        if (!Objects.equals(assignment.assignmentStatus(), state.campaignStatus())) {
+            this.config.recordCampaign(assignment.assignmentStatus(), assignment.campaignId());
+        }
+        this.campaignAssigned.set(assignment.isAssigned() ? 1 : 0);
+        if (!assignment.isAssigned()) {
+            log.warn("The shared SMS number {} has no active 10DLC campaign assignment ({}). Alerts are held until "
+                    + "it has: register the brand and campaign in Mission Control (Messaging > 10DLC) and assign "
+                    + "this number to the campaign. See README, section 10DLC.", Redaction.phone(number),
+                    assignment.assignmentStatus());
+        }
+        return assignment;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The number is still being bought; nothing is wrong with the configuration. */
+    static final class SharedNumberNotReadyException extends RuntimeException {
+
+        SharedNumberNotReadyException(String message) {
+            super(message);
+        }
+
+    }
+
+}

@@ -1,0 +1,45 @@
+package com.numbering.sms;
+
+import com.numbering.numbers.PurchaseRecord;
+import com.numbering.numbers.Tier;
+
+/** The shared SMS number's purchase state: its columns of {@code system_config}. */
+final class SharedSmsPurchaseRecord implements PurchaseRecord {
+
+    private final SystemConfigRepository config;
+
+    SharedSmsPurchaseRecord(SystemConfigRepository config) {
+        this.config = config;
+    }
+
+    @Override
+    public String subject() {
+        return "shared SMS number";
+    }
+
+    @Override
+    public String reference(int seq) {
+        return "shared-sms-" + seq;
+    }
+
+    @Override
+    public boolean recordIntent(int expectedSeq, String number, String reference, Tier tier) {
+        return this.config.recordIntent(expectedSeq, number, reference, tier);
+    }
+
+    @Override
+    public void recordOrder(String reference, String orderId) {
+        this.config.recordOrder(reference, orderId);
+    }
+
+    @Override
+    public void abandon(String reference) {
+        this.config.abandon(reference);
+    }
+
+    @Override
+    public boolean isTaken(String number) {
+        return this.config.isTenantNumber(number);
+    }
+
+}
