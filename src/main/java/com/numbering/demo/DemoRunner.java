@@ -42,6 +42,10 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
             FROM system_config WHERE id = 1
             """;
 
+    private static final String ALERTS = """
+            SELECT alert_type, status, last_error_reason FROM client_alerts ORDER BY id
+            """;
+
     private final JobLaunchService launches;
 
     private final DemoTenants tenants;
@@ -70,7 +74,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
         log.warn(" Nothing here is real: no number is bought, no message is sent, the database is deleted on exit.");
         log.warn("==================================================================================");
         this.tenants.seedIfEmpty();
-        for (String job : this.launches.jobNames()) {
+        for (String job : order(this.launches.jobNames())) {
             try {
                 LaunchResult result = this.launches.launch(job, new JobParameters());
                 this.exitCode = Math.max(this.exitCode, result.exitCode());
@@ -82,10 +86,20 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         printTenants();
         printSharedNumber();
+        printAlerts();
         this.contract.ifAvailable(recorder -> log.info("Telnyx OpenAPI contract: {} violation(s) in this run{}",
                 recorder.violations().size(), recorder.violations().isEmpty() ? "" : ": " + recorder.violations()));
 
         log.warn("DEMO MODE finished (exit code {}). Simulated data only.", this.exitCode);
+    }
+
+    /** The order a new installation needs: numbers first, then the sender, then what uses it. */
+    private static List<String> order(List<String> jobs) {
+        List<String> preferred = List.of("provisionVoiceNumbersJob", "setupSharedSmsNumberJob", "dispatchAlertsJob",
+                "reconcileInventoryJob");
+        List<String> ordered = new java.util.ArrayList<>(preferred.stream().filter(jobs::contains).toList());
+        jobs.stream().filter(job -> !ordered.contains(job)).forEach(ordered::add);
+        return ordered;
     }
 
     private void printTenants() {
@@ -113,6 +127,13 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
                     Redaction.phone(rs.getString("telnyx_sms_number")), rs.getString("telnyx_sms_status"),
                     rs.getString("telnyx_sms_messaging_profile_id"), rs.getString("telnyx_sms_campaign_status"));
         });
+    }
+
+    private void printAlerts() {
+        List<String> lines = this.jdbc.query(ALERTS, (rs, i) -> String.format("  %-22s %-10s %s",
+                rs.getString("alert_type"), rs.getString("status"),
+                rs.getString("last_error_reason") == null ? "" : rs.getString("last_error_reason")));
+        log.info("Client alerts after the demo run (type, status, reason):\n{}", String.join("\n", lines));
     }
 
     @Override

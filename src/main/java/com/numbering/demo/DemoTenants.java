@@ -37,6 +37,26 @@ class DemoTenants {
         }
         this.jdbc.batchUpdate("INSERT INTO tenants (name, phone, city, state, active) VALUES (?, ?, ?, ?, ?)",
                 TENANTS);
+        seedAlerts();
+    }
+
+    /** Alerts as another service would queue them: two to a client who opted in, one to a client who did not,
+     *  one whose appointment has passed. */
+    private void seedAlerts() {
+        this.jdbc.update("INSERT INTO sms_consents (phone, opted_in_at, opt_in_method) VALUES "
+                + "('+14155552671', now(), 'web form, demo')");
+        long tenant = this.jdbc.queryForObject("SELECT min(id) FROM tenants", Long.class);
+        Object[][] alerts = {
+                { "+14155552671", "appointment_booked", "Your appointment with Golden Gate Plumbing is booked for Tue 10:00.", "demo-1", null },
+                { "+14155552671", "call_summary", "Call summary: 3 calls today, 1 voicemail. Details in your dashboard.", "demo-2", null },
+                { "+14155553344", "appointment_booked", "Your appointment is booked for Wed 09:30.", "demo-3", null },
+                { "+14155552671", "appointment_reminder", "Reminder: appointment today at 08:00.", "demo-4", "expired" } };
+        for (Object[] alert : alerts) {
+            this.jdbc.update("""
+                    INSERT INTO client_alerts (tenant_id, recipient, alert_type, body, dedupe_key, expires_at)
+                    VALUES (?, ?, ?, ?, ?, CASE WHEN ? = 'expired' THEN now() - interval '1 hour' END)
+                    ON CONFLICT (dedupe_key) DO NOTHING""", tenant, alert[0], alert[1], alert[2], alert[3], alert[4]);
+        }
     }
 
 }

@@ -15,14 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicBaseUrl the https base URL of our API, for the inbound and failover webhooks
  *        ({@code NUMBERING_PUBLIC_BASE_URL})
  * @param messagingProfileName the profile's name; also how a profile created by a crashed run is found again
- * @param allowUnassignedCampaign send although the number has no 10DLC campaign assignment (carriers will drop
- *        or block such traffic: for test accounts only)
  * @param orderPollInterval first wait before looking at a placed order's number again
  * @param orderPollTimeout how long one run follows a pending order
  */
 @ConfigurationProperties("numbering.sms")
 public record SmsProperties(String number, String areaCode, URI publicBaseUrl,
-        @DefaultValue("Numbering client alerts") String messagingProfileName, boolean allowUnassignedCampaign,
+        @DefaultValue("Numbering client alerts") String messagingProfileName,
         @DefaultValue("1s") Duration orderPollInterval, @DefaultValue("30s") Duration orderPollTimeout) {
 
     static final String INBOUND_PATH = "/api/v1/telnyx/webhooks/sms/inbound";

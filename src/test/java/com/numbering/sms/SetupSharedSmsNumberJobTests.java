@@ -130,7 +130,7 @@ class SetupSharedSmsNumberJobTests {
         this.simulator.control().addOwnedNumber(handBought, null, null, List.of(), "active");
         int ordersBefore = this.simulator.ledger().orders().size();
         SharedSmsNumberSetup setup = setupWith(new SmsProperties(handBought, null,
-                URI.create("https://alerts.example.test"), "Numbering client alerts", false, Duration.ofMillis(20),
+                URI.create("https://alerts.example.test"), "Numbering client alerts", Duration.ofMillis(20),
                 Duration.ofSeconds(2)));
 
         setup.run();

@@ -53,7 +53,7 @@ class SmsConfigurationCheckTests {
 
     private static SmsConfigurationCheck check(String baseUrl, String number, String areaCode) {
         SmsProperties properties = new SmsProperties(number, areaCode, baseUrl == null ? null : URI.create(baseUrl),
-                "Numbering client alerts", false, Duration.ofSeconds(1), Duration.ofSeconds(30));
+                "Numbering client alerts", Duration.ofSeconds(1), Duration.ofSeconds(30));
         return new SmsConfigurationCheck(Set.of("setupSharedSmsNumberJob"), properties, NANP);
     }
 

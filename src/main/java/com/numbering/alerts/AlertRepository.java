@@ -1,0 +1,137 @@
+package com.numbering.alerts;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code client_alerts} outbox. Every transition commits on its own; {@code sending} is committed right before
+ * the Telnyx call, so an alert found {@code sending} later may have been sent and is never sent again.
+ */
+@Repository
+class AlertRepository {
+
+    private static final RowMapper<Alert> ALERT = (rs, i) -> new Alert(rs.getLong("id"), rs.getLong("tenant_id"),
+            rs.getString("recipient"), rs.getString("alert_type"), rs.getString("body"),
+            rs.getTimestamp("not_before").toInstant(),
+            rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant(),
+            rs.getInt("attempts"));
+
+    /** Claims due alerts; SKIP LOCKED lets concurrent dispatchers take disjoint sets. */
+    private static final String CLAIM = """
+            UPDATE client_alerts SET status = 'claimed', claimed_by = ?, updated_at = ?
+            WHERE id IN (SELECT id FROM client_alerts
+                         WHERE status = 'queued' AND not_before <= ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                         ORDER BY priority DESC, not_before, id
+                         LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING id, tenant_id, recipient, alert_type, body, not_before, expires_at, attempts, priority
+            """;
+
+    private static final String SENDING = """
+            UPDATE client_alerts SET status = 'sending', attempts = attempts + 1, encoding = ?, segments = ?,
+                   updated_at = ?
+            WHERE id = ? AND status = 'claimed' AND claimed_by = ?
+            """;
+
+    private static final String SENT = """
+            UPDATE client_alerts SET status = 'sent', telnyx_message_id = ?, sent_at = ?, last_error_code = NULL,
+                   last_error_reason = NULL, updated_at = ?
+            WHERE id = ? AND status = 'sending'
+            """;
+
+    /** A final state reached before or after the call (failed, expired, suppressed, unknown). */
+    private static final String FINISH = """
+            UPDATE client_alerts SET status = ?, last_error_code = ?, last_error_reason = ?, updated_at = ?
+            WHERE id = ? AND status IN ('claimed', 'sending')
+            """;
+
+    /** Back in the queue: not sent (Telnyx said so), try again later. */
+    private static final String RETRY = """
+            UPDATE client_alerts SET status = 'queued', claimed_by = NULL, next_attempt_at = ?, last_error_code = ?,
+                   last_error_reason = ?, updated_at = ?
+            WHERE id = ? AND status IN ('claimed', 'sending')
+            """;
+
+    private static final String RELEASE_CLAIMS = """
+            UPDATE client_alerts SET status = 'queued', claimed_by = NULL, updated_at = ? WHERE status = 'claimed'
+            """;
+
+    private static final String ORPHANED_SENDS = """
+            UPDATE client_alerts SET status = 'unknown', last_error_code = NULL,
+                   last_error_reason = 'the process died during the send: it may have been delivered; never resent, '
+                                       || 'check Telnyx (message detail records) before re-queueing', updated_at = ?
+            WHERE status = 'sending'
+            """;
+
+    private static final String SEGMENTS_SINCE = """
+            SELECT COALESCE(sum(segments), 0) FROM client_alerts WHERE status IN ('sent', 'sending', 'unknown')
+              AND COALESCE(sent_at, updated_at) >= ?
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    private final TransactionTemplate ownTransaction;
+
+    private final Clock clock;
+
+    AlertRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    List<Alert> claim(String dispatcher, int limit) {
+        Timestamp now = now();
+        return this.ownTransaction.execute(status -> this.jdbc.query(CLAIM, ALERT, dispatcher, now, now, now, limit))
+            .stream()
+            .sorted(java.util.Comparator.comparingLong(Alert::id))
+            .toList();
+    }
+
+    boolean markSending(Alert alert, String dispatcher, SmsSegments segments) {
+        return update(SENDING, segments.encoding(), segments.segments(), now(), alert.id(), dispatcher);
+    }
+
+    void markSent(Alert alert, String messageId) {
+        update(SENT, messageId, now(), now(), alert.id());
+    }
+
+    void finish(Alert alert, String status, String code, String reason) {
+        update(FINISH, status, code, reason, now(), alert.id());
+    }
+
+    void retryAt(Alert alert, Instant at, String code, String reason) {
+        update(RETRY, Timestamp.from(at), code, reason, now(), alert.id());
+    }
+
+    /** After a crash (the job lock proves the dispatcher that held them is dead). */
+    int[] recover() {
+        int unknown = this.ownTransaction.execute(status -> this.jdbc.update(ORPHANED_SENDS, now()));
+        int released = this.ownTransaction.execute(status -> this.jdbc.update(RELEASE_CLAIMS, now()));
+        return new int[] { unknown, released };
+    }
+
+    long segmentsSince(Instant since) {
+        Long segments = this.jdbc.queryForObject(SEGMENTS_SINCE, Long.class, Timestamp.from(since));
+        return segments == null ? 0 : segments;
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(this.clock.instant());
+    }
+
+    private boolean update(String sql, Object... args) {
+        Integer rows = this.ownTransaction.execute(status -> this.jdbc.update(sql, args));
+        return rows != null && rows == 1;
+    }
+
+}

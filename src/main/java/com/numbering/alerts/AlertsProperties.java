@@ -1,0 +1,36 @@
+package com.numbering.alerts;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param brand who speaks: the system, never a tenant (the shared number is not the tenant's)
+ * @param optOutText appended to every alert
+ * @param messagesPerSecond what the shared number's 10DLC campaign may send (AT&T TPM / 60)
+ * @param dailySegmentBudget segments per UTC day (T-Mobile's brand cap, shared with anything else the brand sends)
+ * @param claimSize alerts claimed at once
+ * @param workers alerts in flight at once
+ * @param maxAttempts sends tried (429, queue full, 5xx) before an alert is {@code failed}
+ * @param retryBackoff wait after the first retryable failure; doubles, with jitter, up to {@code maxRetryBackoff}
+ * @param allowUnassignedCampaign send although the shared number has no 10DLC campaign (test accounts only)
+ */
+@Validated
+@ConfigurationProperties("numbering.alerts")
+record AlertsProperties(@NotBlank String brand, @NotBlank String optOutText, @Positive double messagesPerSecond,
+        @Min(1) long dailySegmentBudget, @Min(1) @Max(1000) int claimSize, @Min(1) @Max(64) int workers,
+        @Min(1) @Max(20) int maxAttempts, @NotNull Duration retryBackoff, @NotNull Duration maxRetryBackoff,
+        boolean allowUnassignedCampaign) {
+
+    String compose(String body) {
+        return this.brand + ": " + body + " " + this.optOutText;
+    }
+
+}

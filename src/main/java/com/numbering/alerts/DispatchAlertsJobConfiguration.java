@@ -1,0 +1,41 @@
+package com.numbering.alerts;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code dispatchAlertsJob}: one step that claims and sends due alerts until none is due, the daily budget is used
+ * up, or the shared number cannot send. A tasklet rather than a chunk step: every send commits its own states
+ * before and after the call, pacing spans the whole run, and a chunk transaction would add nothing but a retry
+ * that must never happen here.
+ */
+@Configuration(proxyBeanMethods = false)
+class DispatchAlertsJobConfiguration {
+
+    @Bean
+    Job dispatchAlertsJob(JobRepository jobRepository, Step dispatchAlertsStep) {
+        return new JobBuilder("dispatchAlertsJob", jobRepository).start(dispatchAlertsStep).build();
+    }
+
+    @Bean
+    Step dispatchAlertsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            AlertDispatcher alertDispatcher) {
+        return new StepBuilder("dispatchAlertsStep", jobRepository).tasklet((contribution, chunk) -> {
+            alertDispatcher.dispatch().forEach((outcome, count) -> {
+                if (outcome == AlertDispatcher.Outcome.SENT) {
+                    contribution.incrementWriteCount(count);
+                }
+                contribution.getStepExecution().getExecutionContext().putInt(outcome.name().toLowerCase(), count);
+            });
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
+    }
+
+}
