@@ -23,7 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "numbering.provisioning.order-poll-timeout=2s", "numbering.provisioning.batch-size=10",
         "numbering.provisioning.unknown-outcome-delay=0s", "numbering.provisioning.retry-backoff=0s",
         "numbering.sms.area-code=415", "numbering.sms.public-base-url=https://alerts.example.test",
-        "numbering.sms.order-poll-interval=20ms", "logging.level.com.numbering=WARN" })
+        "numbering.sms.order-poll-interval=20ms", "numbering.alerts.messages-per-second=20",
+        "numbering.alerts.max-attempts=3", "numbering.alerts.retry-backoff=1s", "logging.level.com.numbering=WARN" })
 @ExtendWith(ContractConformance.class)
 public @interface LocalModeTest {
 

@@ -1,0 +1,285 @@
+package com.numbering.alerts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.numbering.LocalModeTest;
+import com.numbering.launch.JobLaunchService;
+import com.numbering.launch.LaunchResult;
+import com.numbering.telnyx.sandbox.LedgerMessage;
+import com.numbering.telnyx.sandbox.TelnyxSimulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code dispatchAlertsJob} end to end: real PostgreSQL, the simulator over real HTTP. */
+@LocalModeTest
+class DispatchAlertsJobTests {
+
+    private static final String JOB = "dispatchAlertsJob";
+
+    @Autowired
+    private JobLaunchService launches;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private TelnyxSimulator simulator;
+
+    private long tenant;
+
+    private String sender;
+
+    @BeforeEach
+    void aSharedNumberAndATenant() {
+        this.jdbc.update("DELETE FROM client_alerts");
+        this.jdbc.update("DELETE FROM sms_consents");
+        if (!"active".equals(this.jdbc.queryForObject("SELECT telnyx_sms_status FROM system_config", String.class))) {
+            assertThat(this.launches.launch("setupSharedSmsNumberJob", new JobParameters()).exitCode()).isZero();
+        }
+        this.jdbc.update("UPDATE system_config SET telnyx_sms_campaign_status = 'ASSIGNED'");
+        this.sender = this.jdbc.queryForObject("SELECT telnyx_sms_number FROM system_config", String.class);
+        this.tenant = this.jdbc.queryForObject(
+                "INSERT INTO tenants (name, phone, state) VALUES ('Alerting Co', NULL, 'CA') RETURNING id", Long.class);
+    }
+
+    @AfterEach
+    void resetSimulator() {
+        this.simulator.control().reset();
+    }
+
+    @Test
+    void sendsAnAlertFromTheSharedNumberWithTheBrandAndOptOutWording() {
+        optIn("+14155550111");
+        long id = alert("+14155550111", "Your appointment is booked for Tue 10:00.", "happy-1");
+
+        launch();
+
+        Map<String, Object> row = row(id);
+        assertThat(row).containsEntry("status", "sent").containsEntry("encoding", "GSM-7").containsEntry("segments", 1);
+        LedgerMessage message = messagesTo("+14155550111").get(0);
+        assertThat(row.get("telnyx_message_id")).isEqualTo(message.id());
+        assertThat(message.from()).isEqualTo(this.sender);
+        assertThat(message.text()).isEqualTo("Numbering: Your appointment is booked for Tue 10:00. Reply STOP to opt out.");
+    }
+
+    @Test
+    void enqueueingTheSameAlertTwiceSendsOneMessage() {
+        optIn("+14155550112");
+        alert("+14155550112", "Booked.", "dedupe-1");
+        alert("+14155550112", "Booked.", "dedupe-1");
+
+        launch();
+
+        assertThat(this.jdbc.queryForObject("SELECT count(*) FROM client_alerts WHERE dedupe_key = 'dedupe-1'",
+                Integer.class)).isEqualTo(1);
+        assertThat(messagesTo("+14155550112")).hasSize(1);
+    }
+
+    @Test
+    void withoutAnOptInTheAlertIsSuppressedWithTheReason() {
+        long id = alert("+14155550113", "Booked.", "no-consent-1");
+
+        launch();
+
+        assertThat(row(id)).containsEntry("status", "suppressed")
+            .containsEntry("last_error_reason", "no recorded opt-in for this recipient");
+        assertThat(messagesTo("+14155550113")).isEmpty();
+    }
+
+    @Test
+    void aStopFromTheRecipientRecordsTheOptOutAndIsNeverRetried() {
+        optIn("+14155550114");
+        this.simulator.control().blockRecipient("+14155550114");
+        long id = alert("+14155550114", "Booked.", "stop-1");
+
+        launch();
+
+        assertThat(row(id)).containsEntry("status", "failed").containsEntry("last_error_code", "40300");
+        assertThat(this.jdbc.queryForObject("SELECT opted_out_at IS NOT NULL FROM sms_consents WHERE phone = ?",
+                Boolean.class, "+14155550114")).isTrue();
+        long next = alert("+14155550114", "Changed.", "stop-2");
+        launch();
+        assertThat(row(next)).containsEntry("status", "suppressed");
+        assertThat(messagesTo("+14155550114")).isEmpty();
+    }
+
+    @Test
+    void anInvalidNumberFailsWithoutRetry() {
+        optIn("+10005550100");
+        long id = alert("+10005550100", "Booked.", "invalid-1");
+
+        launch();
+        launch();
+
+        assertThat(row(id)).containsEntry("status", "failed").containsEntry("last_error_code", "40310")
+            .containsEntry("attempts", 1);
+    }
+
+    @Test
+    void rateLimitsAndServerErrorsAreRetriedLaterThenSent() {
+        optIn("+14155550115");
+        long id = alert("+14155550115", "Booked.", "retry-1");
+        this.simulator.control().failNext("POST", "/messages", 500, "10007", 1);
+
+        launch();
+
+        assertThat(row(id)).containsEntry("status", "queued").containsEntry("last_error_code", "10007");
+        assertThat(messagesTo("+14155550115")).isEmpty();
+
+        this.jdbc.update("UPDATE client_alerts SET next_attempt_at = now() WHERE id = ?", id);
+        this.simulator.control().failNext("POST", "/messages", 429, "10011", 1);
+        launch();
+
+        assertThat(row(id)).containsEntry("status", "sent");
+        assertThat(messagesTo("+14155550115")).hasSize(1);
+    }
+
+    @Test
+    void aFullQueueAtTelnyxIsRetriedWithBackoffUpToTheLimitThenFailed() {
+        optIn("+14155550116");
+        long id = alert("+14155550116", "Booked.", "queue-full-1");
+        this.simulator.control().failNext("POST", "/messages", 400, "40318", 10);
+
+        for (int run = 0; run < 3; run++) {
+            launch();
+            assertThat(row(id).get("next_attempt_at")).as("backoff").isNotNull();
+            this.jdbc.update("UPDATE client_alerts SET next_attempt_at = now() WHERE id = ? AND status = 'queued'", id);
+        }
+
+        assertThat(row(id)).containsEntry("status", "failed").containsEntry("last_error_code", "40318");
+        assertThat(row(id).get("last_error_reason")).asString().contains("gave up after 3 attempts");
+    }
+
+    @Test
+    void anExpiredAlertIsNeverSent() {
+        optIn("+14155550117");
+        long id = alert("+14155550117", "Reminder: today 08:00.", "expired-1");
+        this.jdbc.update("UPDATE client_alerts SET expires_at = now() - interval '1 minute' WHERE id = ?", id);
+
+        launch();
+
+        assertThat(row(id)).containsEntry("status", "expired");
+        assertThat(messagesTo("+14155550117")).isEmpty();
+    }
+
+    @Test
+    void anAlertFoundSendingAfterACrashIsNeverSentAgain() {
+        optIn("+14155550118");
+        long id = alert("+14155550118", "Booked.", "crash-1");
+        this.jdbc.update("UPDATE client_alerts SET status = 'sending', attempts = 1 WHERE id = ?", id);
+
+        launch();
+
+        assertThat(row(id)).containsEntry("status", "unknown");
+        assertThat(row(id).get("last_error_reason")).asString().contains("never resent");
+        assertThat(messagesTo("+14155550118")).isEmpty();
+    }
+
+    @Test
+    void holdsTheConfiguredRate() {
+        for (int i = 0; i < 25; i++) {
+            String to = String.format("+1415555%04d", 2000 + i);
+            optIn(to);
+            alert(to, "Booked " + i, "pace-" + i);
+        }
+        int before = this.simulator.ledger().messages().size();
+
+        launch();
+
+        List<Instant> sent = this.simulator.ledger()
+            .messages()
+            .subList(before, this.simulator.ledger().messages().size())
+            .stream()
+            .map(LedgerMessage::acceptedAt)
+            .sorted()
+            .toList();
+        assertThat(sent).hasSize(25);
+        // 20 messages/second configured: 25 messages span at least 24 intervals of 50 ms
+        assertThat(Duration.between(sent.get(0), sent.get(24))).isGreaterThanOrEqualTo(Duration.ofMillis(1150));
+        for (int i = 20; i < sent.size(); i++) {
+            assertThat(Duration.between(sent.get(i - 20), sent.get(i))).as("any 21 messages span a second")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
+    }
+
+    @Test
+    void twoConcurrentRunsNeverSendOneAlertTwice() {
+        for (int i = 0; i < 10; i++) {
+            String to = String.format("+1415555%04d", 3000 + i);
+            optIn(to);
+            alert(to, "Booked " + i, "concurrent-" + i);
+        }
+
+        CompletableFuture<LaunchResult> one = CompletableFuture.supplyAsync(this::launch);
+        CompletableFuture<LaunchResult> two = CompletableFuture.supplyAsync(this::launch);
+        one.join();
+        two.join();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(messagesTo(String.format("+1415555%04d", 3000 + i))).hasSize(1);
+        }
+    }
+
+    @Test
+    void holdsEveryAlertWhileTheCampaignIsNotAssigned() {
+        optIn("+14155550119");
+        long id = alert("+14155550119", "Booked.", "held-1");
+        this.jdbc.update("UPDATE system_config SET telnyx_sms_campaign_status = 'PENDING_ASSIGNMENT'");
+
+        LaunchResult result = launch();
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(row(id)).containsEntry("status", "queued");
+        assertThat(messagesTo("+14155550119")).isEmpty();
+    }
+
+    @Test
+    void countsLongAndUnicodeBodiesInSegments() {
+        optIn("+14155550120");
+        long gsm = alert("+14155550120", "x".repeat(200), "long-1");
+        long unicode = alert("+14155550120", "Rendez-vous confirmé ✅ " + "ł".repeat(60), "unicode-1");
+
+        launch();
+
+        assertThat(row(gsm)).containsEntry("encoding", "GSM-7").containsEntry("segments", 2);
+        assertThat(row(unicode)).containsEntry("encoding", "UCS-2").containsEntry("segments", 2);
+        assertThat(messagesTo("+14155550120")).extracting(LedgerMessage::parts).containsExactlyInAnyOrder(2, 2);
+    }
+
+    private LaunchResult launch() {
+        return this.launches.launch(JOB, new JobParameters());
+    }
+
+    private void optIn(String phone) {
+        this.jdbc.update("INSERT INTO sms_consents (phone, opted_in_at, opt_in_method) VALUES (?, now(), 'test')",
+                phone);
+    }
+
+    private long alert(String to, String body, String dedupeKey) {
+        this.jdbc.update("""
+                INSERT INTO client_alerts (tenant_id, recipient, alert_type, body, dedupe_key)
+                VALUES (?, ?, 'appointment_booked', ?, ?) ON CONFLICT (dedupe_key) DO NOTHING""", this.tenant, to,
+                body, dedupeKey);
+        return this.jdbc.queryForObject("SELECT id FROM client_alerts WHERE dedupe_key = ?", Long.class, dedupeKey);
+    }
+
+    private Map<String, Object> row(long id) {
+        return this.jdbc.queryForMap("SELECT * FROM client_alerts WHERE id = ?", id);
+    }
+
+    private List<LedgerMessage> messagesTo(String to) {
+        return this.simulator.ledger().messages().stream().filter(m -> to.equals(m.to())).toList();
+    }
+
+}
