@@ -40,6 +40,12 @@ public final class TestDatabases {
             .migrate();
     }
 
+    /** Removes every tenant, and first what refers to tenants (their queued alerts). */
+    public static void deleteTenants(JdbcTemplate jdbc) {
+        jdbc.update("DELETE FROM client_alerts");
+        jdbc.update("DELETE FROM tenants");
+    }
+
     public static JdbcTemplate jdbc(String url) {
         return new JdbcTemplate(new SingleConnectionDataSource(url, "postgres", "", true));
     }

@@ -5,15 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.support.AllSettled;
 import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.OutboundMessage;
@@ -123,27 +121,14 @@ class AlertDispatcher {
     }
 
     private List<Outcome> deliverAll(List<Alert> claimed, Delivery delivery, ExecutorService workers) {
-        List<CompletableFuture<Outcome>> running = new ArrayList<>();
-        for (Alert alert : claimed) {
-            running.add(CompletableFuture.supplyAsync(() -> deliver(alert, delivery), workers));
+        try {
+            return AllSettled.run(claimed, alert -> deliver(alert, delivery), workers);
         }
-        List<Outcome> outcomes = new ArrayList<>();
-        RuntimeException stop = null;
-        for (CompletableFuture<Outcome> future : running) {
-            try {
-                outcomes.add(future.join());
-            }
-            catch (CompletionException ex) {
-                // Let every alert of the claim settle its state before stopping.
-                stop = stop != null ? stop
-                        : ex.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(ex);
-            }
-        }
-        if (stop != null) {
+        catch (RuntimeException stop) {
+            // Claimed alerts that were never sent go back to the queue.
             this.alerts.recover();
             throw stop;
         }
-        return outcomes;
     }
 
     private Outcome deliver(Alert alert, Delivery delivery) {

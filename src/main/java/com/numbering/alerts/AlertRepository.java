@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import com.numbering.support.CommittedUpdates;
 
 /**
  * The {@code client_alerts} outbox. Every transition commits on its own; {@code sending} is committed right before
@@ -78,20 +78,19 @@ class AlertRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final TransactionTemplate ownTransaction;
+    private final CommittedUpdates commits;
 
     private final Clock clock;
 
     AlertRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.clock = clock;
     }
 
     List<Alert> claim(String dispatcher, int limit) {
         Timestamp now = now();
-        return this.ownTransaction.execute(status -> this.jdbc.query(CLAIM, ALERT, dispatcher, now, now, now, limit))
+        return this.commits.inOwnTransaction(() -> this.jdbc.query(CLAIM, ALERT, dispatcher, now, now, now, limit))
             .stream()
             .sorted(java.util.Comparator.comparingLong(Alert::id))
             .toList();
@@ -115,8 +114,8 @@ class AlertRepository {
 
     /** After a crash (the job lock proves the dispatcher that held them is dead). */
     int[] recover() {
-        int unknown = this.ownTransaction.execute(status -> this.jdbc.update(ORPHANED_SENDS, now()));
-        int released = this.ownTransaction.execute(status -> this.jdbc.update(RELEASE_CLAIMS, now()));
+        int unknown = this.commits.update(ORPHANED_SENDS, now());
+        int released = this.commits.update(RELEASE_CLAIMS, now());
         return new int[] { unknown, released };
     }
 
@@ -130,8 +129,7 @@ class AlertRepository {
     }
 
     private boolean update(String sql, Object... args) {
-        Integer rows = this.ownTransaction.execute(status -> this.jdbc.update(sql, args));
-        return rows != null && rows == 1;
+        return this.commits.updateOne(sql, args);
     }
 
 }

@@ -2,12 +2,9 @@ package com.numbering.provisioning;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -18,6 +15,7 @@ import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.numbers.CandidatePools;
 import com.numbering.numbers.SearchLadder;
+import com.numbering.support.AllSettled;
 import com.numbering.telnyx.TelnyxGateway;
 
 /**
@@ -63,26 +61,8 @@ final class ProvisionTenantsProcessor
     public List<ProvisioningOutcome> process(List<TenantRow> batch) {
         CandidatePools pools = this.pools;
         pools.expect(demand(batch));
-        List<CompletableFuture<ProvisioningOutcome>> running = new ArrayList<>();
-        for (TenantRow tenant : batch) {
-            running.add(CompletableFuture.supplyAsync(() -> this.provisioner.provision(tenant, pools), this.workers));
-        }
-        List<ProvisioningOutcome> outcomes = new ArrayList<>();
-        RuntimeException fatal = null;
-        for (CompletableFuture<ProvisioningOutcome> future : running) {
-            try {
-                outcomes.add(future.join());
-            }
-            catch (CompletionException ex) {
-                // Wait for every tenant of the batch to settle its state before stopping the job.
-                fatal = fatal != null ? fatal
-                        : ex.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(ex);
-            }
-        }
-        if (fatal != null) {
-            throw fatal;
-        }
-        return outcomes;
+        // The request budget, not this loop, sets the pace; every tenant settles before a failure stops the job.
+        return AllSettled.run(batch, tenant -> this.provisioner.provision(tenant, pools), this.workers);
     }
 
     /** How many tenants of the batch start at each rung, so that the first search is sized for all of them. */

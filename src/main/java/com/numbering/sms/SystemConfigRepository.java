@@ -6,8 +6,8 @@ import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import com.numbering.support.CommittedUpdates;
 
 import com.numbering.numbers.Tier;
 
@@ -68,14 +68,13 @@ class SystemConfigRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final TransactionTemplate ownTransaction;
+    private final CommittedUpdates commits;
 
     private final Clock clock;
 
     SystemConfigRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.clock = clock;
     }
 
@@ -122,8 +121,7 @@ class SystemConfigRepository {
     }
 
     private boolean update(String sql, Object... args) {
-        Integer rows = this.ownTransaction.execute(status -> this.jdbc.update(sql, args));
-        return rows != null && rows == 1;
+        return this.commits.updateOne(sql, args);
     }
 
 }

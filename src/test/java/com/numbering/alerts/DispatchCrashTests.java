@@ -2,22 +2,16 @@ package com.numbering.alerts;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.AppProcess;
 import com.numbering.AppProcess.Finished;
-import com.numbering.TestDatabases;
-import com.numbering.local.ContractRecorder;
-import com.numbering.telnyx.sandbox.SimulatorSettings;
-import com.numbering.telnyx.sandbox.TelnyxSimulator;
-import com.numbering.telnyx.sandbox.contract.OpenApiContract;
+import com.numbering.OutsideWorld;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,26 +23,16 @@ class DispatchCrashTests {
 
     private static final String RECIPIENT = "+14155550171";
 
-    private final ContractRecorder contract = new ContractRecorder(OpenApiContract.telnyx());
-
-    private TelnyxSimulator simulator;
-
-    private String databaseUrl;
-
-    private JdbcTemplate jdbc;
+    private OutsideWorld world;
 
     @BeforeEach
     void telnyxAndDatabaseThatOutliveTheJob() throws Exception {
-        this.simulator = TelnyxSimulator.start(SimulatorSettings.defaults().withObserver(this.contract));
-        this.databaseUrl = TestDatabases.fresh("alerts_crash");
-        this.jdbc = TestDatabases.jdbc(this.databaseUrl);
-        TestDatabases.migrate(this.jdbc);
+        this.world = OutsideWorld.start("alerts_crash");
     }
 
     @AfterEach
-    void stopSimulator() {
-        this.simulator.close();
-        assertThat(this.contract.violations()).isEmpty();
+    void stop() {
+        this.world.close();
     }
 
     @Test
@@ -56,40 +40,40 @@ class DispatchCrashTests {
         // given the shared number is set up and one alert is due
         Finished setup = AppProcess.start(Map.of(), args("setupSharedSmsNumberJob")).waitForExit();
         assertThat(setup.exitCode()).as(setup.output()).isZero();
-        long tenant = this.jdbc.queryForObject("INSERT INTO tenants (name) VALUES ('Crash Alerts') RETURNING id",
+        long tenant = this.world.jdbc().queryForObject("INSERT INTO tenants (name) VALUES ('Crash Alerts') RETURNING id",
                 Long.class);
-        this.jdbc.update("INSERT INTO sms_consents (phone, opted_in_at, opt_in_method) VALUES (?, now(), 'test')",
+        this.world.jdbc().update("INSERT INTO sms_consents (phone, opted_in_at, opt_in_method) VALUES (?, now(), 'test')",
                 RECIPIENT);
-        this.jdbc.update("""
+        this.world.jdbc().update("""
                 INSERT INTO client_alerts (tenant_id, recipient, alert_type, body, dedupe_key)
                 VALUES (?, ?, 'appointment_booked', 'Booked for Tue 10:00.', 'crash-alert-1')""", tenant, RECIPIENT);
 
         // when Telnyx accepts the message but its answer is held back, and the process is killed meanwhile
-        this.simulator.control().stallAfterProcessing("POST", "/messages", Duration.ofMinutes(2), 1);
+        this.world.simulator().control().stallAfterProcessing("POST", "/messages", Duration.ofMinutes(2), 1);
         AppProcess first = AppProcess.start(Map.of(), args("dispatchAlertsJob"));
         waitForMessage(first);
         first.kill();
         assertThat(alertStatus()).isEqualTo("sending");
 
         // then the next run marks it unknown for a human and sends nothing
-        this.simulator.control().reset();
+        this.world.simulator().control().reset();
         Finished second = AppProcess.start(Map.of(), args("dispatchAlertsJob")).waitForExit();
 
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(alertStatus()).isEqualTo("unknown");
-        assertThat(this.simulator.ledger().messages()).filteredOn(m -> RECIPIENT.equals(m.to())).hasSize(1);
+        assertThat(this.world.simulator().ledger().messages()).filteredOn(m -> RECIPIENT.equals(m.to())).hasSize(1);
         assertThat(second.output()).contains("marked 'unknown', never resent").doesNotContain(RECIPIENT);
     }
 
     private String alertStatus() {
-        return this.jdbc.queryForObject("SELECT status FROM client_alerts WHERE dedupe_key = 'crash-alert-1'",
+        return this.world.jdbc().queryForObject("SELECT status FROM client_alerts WHERE dedupe_key = 'crash-alert-1'",
                 String.class);
     }
 
     private void waitForMessage(AppProcess process) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
-            if (this.simulator.ledger().messages().stream().anyMatch(m -> RECIPIENT.equals(m.to()))) {
+            if (this.world.simulator().ledger().messages().stream().anyMatch(m -> RECIPIENT.equals(m.to()))) {
                 return;
             }
             Thread.sleep(50);
@@ -98,14 +82,8 @@ class DispatchCrashTests {
     }
 
     private List<String> args(String job) {
-        List<String> args = new ArrayList<>(List.of("--spring.batch.job.name=" + job,
-                "--spring.datasource.url=" + this.databaseUrl, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--numbering.telnyx.base-url=" + this.simulator.baseUrl(),
-                "--numbering.telnyx.api-key=" + SimulatorSettings.DEFAULT_API_KEY,
-                "--numbering.telnyx.read-timeout=5m", "--numbering.guard.allow-mixed-environment=true",
-                "--numbering.sms.area-code=415", "--numbering.sms.public-base-url=https://alerts.example.test",
-                "--numbering.sms.order-poll-interval=50ms"));
-        return args;
+        return this.world.args(job, "--numbering.sms.area-code=415",
+                "--numbering.sms.public-base-url=https://alerts.example.test", "--numbering.sms.order-poll-interval=50ms");
     }
 
 }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.LocalModeTest;
+import com.numbering.TestDatabases;
 import com.numbering.launch.ExitCodes;
 import com.numbering.launch.JobLaunchService;
 import com.numbering.launch.LaunchResult;
@@ -41,7 +42,7 @@ class ProvisionVoiceNumbersJobTests {
 
     @BeforeEach
     void noTenants() {
-        this.jdbc.update("DELETE FROM tenants");
+        TestDatabases.deleteTenants(this.jdbc);
     }
 
     @AfterEach

@@ -1,0 +1,68 @@
+package com.numbering;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.numbering.local.ContractRecorder;
+import com.numbering.telnyx.sandbox.SimulatorSettings;
+import com.numbering.telnyx.sandbox.TelnyxSimulator;
+import com.numbering.telnyx.sandbox.contract.OpenApiContract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What outlives a killed job process, as Telnyx and PostgreSQL would: a simulator in the test's JVM and a fresh,
+ * migrated database on the embedded server. {@link #args(String)} points an {@link AppProcess} at both.
+ */
+public final class OutsideWorld implements AutoCloseable {
+
+    private final ContractRecorder contract = new ContractRecorder(OpenApiContract.telnyx());
+
+    private final TelnyxSimulator simulator;
+
+    private final String databaseUrl;
+
+    private final JdbcTemplate jdbc;
+
+    private OutsideWorld(String databasePrefix) throws Exception {
+        this.simulator = TelnyxSimulator.start(SimulatorSettings.defaults().withObserver(this.contract));
+        this.databaseUrl = TestDatabases.fresh(databasePrefix);
+        this.jdbc = TestDatabases.jdbc(this.databaseUrl);
+        TestDatabases.migrate(this.jdbc);
+    }
+
+    public static OutsideWorld start(String databasePrefix) throws Exception {
+        return new OutsideWorld(databasePrefix);
+    }
+
+    public TelnyxSimulator simulator() {
+        return this.simulator;
+    }
+
+    public JdbcTemplate jdbc() {
+        return this.jdbc;
+    }
+
+    /** Command-line arguments that run {@code job} against this world's simulator and database. */
+    public List<String> args(String job, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--spring.batch.job.name=" + job,
+                "--spring.datasource.url=" + this.databaseUrl, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=", "--numbering.telnyx.base-url=" + this.simulator.baseUrl(),
+                "--numbering.telnyx.api-key=" + SimulatorSettings.DEFAULT_API_KEY,
+                "--numbering.telnyx.voice-connection-id=" + SimulatorSettings.DEFAULT_CONNECTION_ID,
+                // A long read timeout: the test, not the client, decides when the process dies.
+                "--numbering.telnyx.read-timeout=5m", "--numbering.guard.allow-mixed-environment=true"));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    /** Stops the simulator; every exchange it saw must have conformed to Telnyx's OpenAPI subset. */
+    @Override
+    public void close() {
+        this.simulator.close();
+        assertThat(this.contract.violations()).as("traffic that violates Telnyx's OpenAPI subset").isEmpty();
+    }
+
+}
