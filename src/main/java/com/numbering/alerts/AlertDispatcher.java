@@ -9,11 +9,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,11 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.numbering.launch.InvalidConfigurationException;
 import com.numbering.support.AllSettled;
-import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
-import com.numbering.telnyx.TelnyxGateway.OutboundMessage;
 
 /**
  * Delivers due client alerts through the shared SMS number: once, on time, only to people who agreed, no faster
@@ -38,11 +33,7 @@ class AlertDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
 
-    /** The shared number itself cannot send: no alert will go until someone fixes it. */
-    private static final Set<String> SENDER_UNUSABLE = Set.of("40305", "40309", "40312", "40315", "40331", "40333",
-            "40010", "40329", "40330");
-
-    private final TelnyxGateway telnyx;
+    private final AlertSendOnce sendOnce;
 
     private final AlertRepository alerts;
 
@@ -60,7 +51,7 @@ class AlertDispatcher {
 
     AlertDispatcher(TelnyxGateway telnyx, AlertRepository alerts, ConsentRepository consents, SharedSender sender,
             AlertsProperties properties, Clock clock, MeterRegistry meters) {
-        this.telnyx = telnyx;
+        this.sendOnce = new AlertSendOnce(telnyx, alerts, consents, properties, clock);
         this.alerts = alerts;
         this.consents = consents;
         this.sender = sender;
@@ -170,74 +161,7 @@ class AlertDispatcher {
         if (!this.alerts.markSending(alert, delivery.dispatcher(), segments)) {
             return Outcome.SKIPPED;
         }
-        return send(alert, delivery.from(), text);
-    }
-
-    private Outcome send(Alert alert, String from, String text) {
-        try {
-            String messageId = this.telnyx.sendMessage(new OutboundMessage(from, alert.recipient(), text)).id();
-            this.alerts.markSent(alert, messageId);
-            return Outcome.SENT;
-        }
-        catch (TelnyxException.Fatal fatal) {
-            // Telnyx answered and refused everything (bad key, account): this alert was not sent.
-            this.alerts.retryAt(alert, this.clock.instant(), fatal.errorCode(), fatal.getMessage());
-            throw fatal;
-        }
-        catch (TelnyxException.Rejected rejected) {
-            return rejected(alert, rejected);
-        }
-        catch (TelnyxException.Transient failure) {
-            return transientFailure(alert, failure);
-        }
-        catch (RuntimeException unreadable) {
-            // Telnyx answered, but not in a way we understand: it may have been sent.
-            this.alerts.finish(alert, "unknown", null, "unreadable answer: " + unreadable.getClass().getSimpleName());
-            return Outcome.UNKNOWN;
-        }
-    }
-
-    private Outcome rejected(Alert alert, TelnyxException.Rejected rejected) {
-        String code = rejected.errorCode();
-        if ("40300".equals(code)) {
-            this.consents.recordOptOut(alert.recipient(), "Telnyx 40300: the recipient replied STOP");
-            this.alerts.finish(alert, "failed", code, "the recipient replied STOP; opt-out recorded, never retried");
-            return Outcome.FAILED;
-        }
-        if (SENDER_UNUSABLE.contains(code)) {
-            this.alerts.retryAt(alert, this.clock.instant(), code, rejected.getMessage());
-            throw new InvalidConfigurationException("The shared SMS number cannot send (" + rejected.getMessage()
-                    + "): alerts stay queued. Rerun setupSharedSmsNumberJob and check the number's messaging profile "
-                    + "and 10DLC campaign.");
-        }
-        // Invalid or unroutable recipient, blocked content…: sending it again cannot help.
-        this.alerts.finish(alert, "failed", code, rejected.getMessage());
-        return Outcome.FAILED;
-    }
-
-    private Outcome transientFailure(Alert alert, TelnyxException.Transient failure) {
-        if (failure.httpStatus() == 0) {
-            // No answer at all (timeout, dropped connection): it may have been sent. Never resend.
-            this.alerts.finish(alert, "unknown", null, "no answer from Telnyx: it may have been delivered; never resent");
-            return Outcome.UNKNOWN;
-        }
-        int attempts = alert.attempts() + 1;
-        if (attempts >= this.properties.maxAttempts()) {
-            this.alerts.finish(alert, "failed", failure.errorCode(),
-                    failure.getMessage() + " (gave up after " + attempts + " attempts)");
-            return Outcome.FAILED;
-        }
-        this.alerts.retryAt(alert, this.clock.instant().plus(backoff(attempts)), failure.errorCode(),
-                failure.getMessage());
-        return Outcome.RETRY;
-    }
-
-    /** Exponential, with full jitter, so that retries of many alerts do not arrive together. */
-    private Duration backoff(int attempts) {
-        long ceiling = this.properties.retryBackoff().toMillis() << Math.min(attempts - 1, 20);
-        long capped = Math.min(ceiling, this.properties.maxRetryBackoff().toMillis());
-        long jittered = capped / 2 + (capped > 1 ? ThreadLocalRandom.current().nextLong(capped / 2 + 1) : 0);
-        return Duration.ofMillis(jittered);
+        return this.sendOnce.send(alert, delivery.from(), text);
     }
 
     private Instant startOfDay() {
