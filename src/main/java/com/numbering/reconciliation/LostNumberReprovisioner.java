@@ -70,8 +70,8 @@ final class LostNumberReprovisioner extends ReconciliationTasklet {
                 "reconciliation: " + reason)) {
             return false;
         }
-        log.warn("Tenant {}: {} {}; marked for re-provisioning", lost.tenantId(), Redaction.phone(lost.phoneNumber()),
-                reason);
+        log.warn("Tenant {}: {} {}; {}", lost.tenantId(), Redaction.phone(lost.phoneNumber()), reason,
+                FindingAction.MARKED_FOR_REPROVISIONING.column(run.dryRun()));
         this.findings.record(run, new Finding(FindingKind.NUMBER_GONE, lost.phoneNumber(), lost.tenantId(),
                 lost.numberId(), FindingAction.MARKED_FOR_REPROVISIONING, reason));
         return true;

@@ -75,8 +75,8 @@ final class PendingOrderFollower extends ReconciliationTasklet {
                 order.customerReference(), failure.get())) {
             return false;
         }
-        log.warn("Tenant {}: order for {} settled without a number ({}); intent cleared for provisioning",
-                order.tenantId(), Redaction.phone(order.phoneNumber()), failure.get());
+        log.warn("Tenant {}: order for {} settled without a number ({}); {}", order.tenantId(),
+                Redaction.phone(order.phoneNumber()), failure.get(), FindingAction.CLEARED_INTENT.column(run.dryRun()));
         this.findings.record(run, new Finding(FindingKind.PENDING_ORDER_FAILED, order.phoneNumber(),
                 order.tenantId(), order.numberId(), FindingAction.CLEARED_INTENT, failure.get()));
         return true;

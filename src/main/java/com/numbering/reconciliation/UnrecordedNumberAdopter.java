@@ -60,8 +60,8 @@ final class UnrecordedNumberAdopter extends ReconciliationTasklet {
             return false;
         }
         if (!"active".equals(status) && adopt(run, number)) {
-            log.warn("Tenant {}: adopted {}, bought for it but never recorded", number.tenantId(),
-                    Redaction.phone(number.phoneNumber()));
+            log.warn("Tenant {}: {} {}, bought for it but never recorded", number.tenantId(),
+                    FindingAction.ADOPTED.column(run.dryRun()), Redaction.phone(number.phoneNumber()));
             this.findings.record(run, finding(number, FindingKind.UNRECORDED_PURCHASE, FindingAction.ADOPTED,
                     "customer reference " + number.customerReference()));
             return true;
