@@ -41,6 +41,8 @@ class ProvisionVoiceNumbersJobTests {
 
     @BeforeEach
     void noTenants() {
+        // Alerts other test classes queued reference tenants: they go first, whatever order the classes run in.
+        this.jdbc.update("DELETE FROM client_alerts");
         this.jdbc.update("DELETE FROM tenants");
     }
 
