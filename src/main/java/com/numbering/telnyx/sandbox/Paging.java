@@ -1,6 +1,6 @@
 package com.numbering.telnyx.sandbox;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +16,7 @@ record Paging(int number, int size) {
     }
 
     /** {@code {"data":[…],"meta":{page_number,page_size,total_pages,total_results}}}; total_pages is 0 when empty. */
-    <T> ObjectNode render(List<T> all, Function<T, JsonNode> renderer) {
+    <T> ObjectNode render(Collection<T> all, Function<T, JsonNode> renderer) {
         ObjectNode body = Json.object();
         ArrayNode data = body.putArray("data");
         long from = (long) (this.number - 1) * this.size;

@@ -28,6 +28,12 @@ final class PhoneNumberEndpoints {
 
     private ApiResponse list(ApiRequest request) {
         Paging paging = Paging.of(request);
+        if (PhoneNumberFilter.isUnfilteredDefaultOrder(request)) {
+            return ApiResponse.ok(paging.render(this.state.numbersNewestFirst(), n -> {
+                this.state.observe(n);
+                return PhoneNumberJson.detailed(n, this.state);
+            }));
+        }
         List<OwnedNumber> matching = this.state.numbers()
             .stream()
             .filter(PhoneNumberFilter.from(request))

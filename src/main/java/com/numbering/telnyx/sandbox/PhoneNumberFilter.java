@@ -36,6 +36,11 @@ final class PhoneNumberFilter {
         return filter;
     }
 
+    /** No filter and no sort: the whole account, newest first (what an inventory listing asks for). */
+    static boolean isUnfilteredDefaultOrder(ApiRequest request) {
+        return request.query().keySet().stream().noneMatch(key -> key.startsWith("filter[") || key.equals("sort"));
+    }
+
     /** The spec's default is newest first; ids grow with creation, so they break ties the same way. */
     static Comparator<OwnedNumber> sort(ApiRequest request) {
         String sort = request.first("sort");

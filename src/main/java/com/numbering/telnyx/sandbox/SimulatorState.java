@@ -43,7 +43,7 @@ final class SimulatorState {
     final List<LedgerMessage> acceptedMessages = new ArrayList<>();
 
     /** Ids are 19-digit strings that grow with each purchase, so this map iterates in creation order. */
-    private final Map<String, OwnedNumber> numbersById = new TreeMap<>();
+    private final TreeMap<String, OwnedNumber> numbersById = new TreeMap<>();
 
     private final Map<String, OwnedNumber> numbersByE164 = new HashMap<>();
 
@@ -82,6 +82,11 @@ final class SimulatorState {
 
     Collection<OwnedNumber> numbers() {
         return this.numbersById.values();
+    }
+
+    /** Newest first (the list's default order) without sorting or copying: a page of a large account stays cheap. */
+    Collection<OwnedNumber> numbersNewestFirst() {
+        return this.numbersById.descendingMap().values();
     }
 
     Optional<OwnedNumber> numberByE164(String e164) {

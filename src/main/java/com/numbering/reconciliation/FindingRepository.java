@@ -1,0 +1,51 @@
+package com.numbering.reconciliation;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** {@code reconciliation_findings}: what each run found and did. Every write commits on its own. */
+@Repository
+class FindingRepository {
+
+    private static final String RECORD = """
+            INSERT INTO reconciliation_findings (job_execution_id, kind, phone_number, tenant_id, telnyx_number_id,
+                                                 action, details, dry_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private static final String SUMMARY = """
+            SELECT kind, action, count(*) FROM reconciliation_findings WHERE job_execution_id = ?
+            GROUP BY kind, action ORDER BY kind, action
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    private final TransactionTemplate ownTransaction;
+
+    FindingRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    void record(Run run, Finding finding) {
+        this.ownTransaction.executeWithoutResult(status -> this.jdbc.update(RECORD, run.jobExecutionId(),
+                finding.kind().column(), finding.phoneNumber(), finding.tenantId(), finding.numberId(),
+                finding.action().column(run.dryRun()), finding.details(), run.dryRun()));
+    }
+
+    /** Findings of one run by kind and action, for the log and the metrics. */
+    List<Count> summary(long jobExecutionId) {
+        return this.jdbc.query(SUMMARY, (rs, i) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3)),
+                jobExecutionId);
+    }
+
+    record Count(String kind, String action, long findings) {
+    }
+
+}

@@ -1,0 +1,88 @@
+package com.numbering.reconciliation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
+
+/** {@code inventory_snapshot}: one run's copy of the account inventory, a page at a time. */
+@Repository
+class InventorySnapshotRepository {
+
+    private static final String CLEAR = "TRUNCATE inventory_snapshot";
+
+    /**
+     * Telnyx lists newest first, so a purchase during paging pushes a number onto the next page too: the number id
+     * is the key, and the later copy wins.
+     */
+    private static final String STAGE = """
+            INSERT INTO inventory_snapshot (number_id, phone_number, status, connection_id, messaging_profile_id,
+                                            customer_reference, tenant_hint, staged_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (number_id) DO UPDATE SET phone_number = EXCLUDED.phone_number, status = EXCLUDED.status,
+                   connection_id = EXCLUDED.connection_id, messaging_profile_id = EXCLUDED.messaging_profile_id,
+                   customer_reference = EXCLUDED.customer_reference, tenant_hint = EXCLUDED.tenant_hint,
+                   staged_at = EXCLUDED.staged_at
+            """;
+
+    private static final String COUNT = "SELECT count(*) FROM inventory_snapshot";
+
+    /** {@code tenant-<id>-<n>}: the provisioning job's customer reference. */
+    private static final Pattern REFERENCE = Pattern.compile("tenant-(\\d{1,18})-\\d{1,9}");
+
+    /** {@code tenant-<id>}: a tag ops may put on a number bought by hand for a tenant. */
+    private static final Pattern TAG = Pattern.compile("tenant-(\\d{1,18})");
+
+    private final JdbcTemplate jdbc;
+
+    InventorySnapshotRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void clear() {
+        this.jdbc.execute(CLEAR);
+    }
+
+    void stage(List<OwnedNumber> page, Instant at) {
+        Timestamp stagedAt = Timestamp.from(at);
+        this.jdbc.batchUpdate(STAGE, page, page.size(), (ps, n) -> {
+            ps.setString(1, n.id());
+            ps.setString(2, n.phoneNumber());
+            ps.setString(3, n.status());
+            ps.setString(4, n.connectionId());
+            ps.setString(5, n.messagingProfileId());
+            ps.setString(6, n.customerReference());
+            ps.setObject(7, tenantHint(n));
+            ps.setTimestamp(8, stagedAt);
+        });
+    }
+
+    long count() {
+        Long count = this.jdbc.queryForObject(COUNT, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** The tenant the number's customer reference, or else one of its tags, names; null when none does. */
+    static Long tenantHint(OwnedNumber number) {
+        if (number.customerReference() != null) {
+            Matcher reference = REFERENCE.matcher(number.customerReference());
+            if (reference.matches()) {
+                return Long.valueOf(reference.group(1));
+            }
+        }
+        for (String tag : number.tags()) {
+            Matcher matcher = TAG.matcher(tag);
+            if (matcher.matches()) {
+                return Long.valueOf(matcher.group(1));
+            }
+        }
+        return null;
+    }
+
+}

@@ -1,0 +1,115 @@
+package com.numbering.reconciliation;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.launch.LaunchCheck;
+import com.numbering.telnyx.TelnyxGateway;
+import com.numbering.telnyx.TelnyxProperties;
+
+/**
+ * {@code reconcileInventoryJob}: the Telnyx inventory staged in PostgreSQL, then one step per policy, in the order
+ * in which each one's repairs feed the next (a completed order or an adopted number is then checked for its
+ * connection; only what is left over is reported as unowned). A restart resumes at the failed step, after staging
+ * the inventory afresh.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReconciliationJobConfiguration {
+
+    static final String JOB_NAME = "reconcileInventoryJob";
+
+    @Bean
+    Job reconcileInventoryJob(JobRepository jobRepository, Step stageInventoryStep, Step followPendingOrdersStep,
+            Step adoptUnrecordedNumbersStep, Step reprovisionLostNumbersStep, Step repairNumberSettingsStep,
+            Step reportUnownedNumbersStep, FindingRepository findings, MeterRegistry meters) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(stageInventoryStep)
+            .next(followPendingOrdersStep)
+            .next(adoptUnrecordedNumbersStep)
+            .next(reprovisionLostNumbersStep)
+            .next(repairNumberSettingsStep)
+            .next(reportUnownedNumbersStep)
+            .listener(new ReconciliationReport(findings, meters))
+            .build();
+    }
+
+    /** Always re-run, on a restart too: later steps must never judge against an old snapshot. */
+    @Bean
+    Step stageInventoryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            TelnyxGateway telnyx, InventorySnapshotRepository snapshot, ReconciliationProperties properties,
+            Clock clock) {
+        return new StepBuilder("stageInventoryStep", jobRepository)
+            .tasklet(new InventoryStager(telnyx, snapshot, properties, clock), transactionManager)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    @Bean
+    Step followPendingOrdersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DiscrepancyRepository discrepancies, TenantRepairRepository tenants, FindingRepository findings,
+            TelnyxGateway telnyx, ReconciliationProperties properties) {
+        return step("followPendingOrdersStep", jobRepository, transactionManager,
+                new PendingOrderFollower(discrepancies, tenants, findings, telnyx, properties.repairBatchSize()));
+    }
+
+    @Bean
+    Step adoptUnrecordedNumbersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DiscrepancyRepository discrepancies, TenantRepairRepository tenants, FindingRepository findings,
+            ReconciliationProperties properties) {
+        return step("adoptUnrecordedNumbersStep", jobRepository, transactionManager,
+                new UnrecordedNumberAdopter(discrepancies, tenants, findings, properties.repairBatchSize()));
+    }
+
+    @Bean
+    Step reprovisionLostNumbersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DiscrepancyRepository discrepancies, TenantRepairRepository tenants, FindingRepository findings,
+            TelnyxGateway telnyx, ReconciliationProperties properties) {
+        return step("reprovisionLostNumbersStep", jobRepository, transactionManager,
+                new LostNumberReprovisioner(discrepancies, tenants, findings, telnyx, properties.repairBatchSize()));
+    }
+
+    @Bean
+    Step repairNumberSettingsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DiscrepancyRepository discrepancies, FindingRepository findings, TelnyxGateway telnyx,
+            TelnyxProperties telnyxProperties, ReconciliationProperties properties) {
+        return step("repairNumberSettingsStep", jobRepository, transactionManager, new SettingsRepairer(discrepancies,
+                findings, telnyx, telnyxProperties.voiceConnectionId(), properties.repairBatchSize()));
+    }
+
+    @Bean
+    Step reportUnownedNumbersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            UnownedNumberRepository unowned, TenantRepairRepository tenants, TelnyxGateway telnyx,
+            ReconciliationProperties properties) {
+        return step("reportUnownedNumbersStep", jobRepository, transactionManager,
+                new UnownedNumberReleaser(unowned, tenants, telnyx, properties));
+    }
+
+    @Bean
+    LaunchCheck reconciliationConfigurationCheck(TelnyxProperties telnyx) {
+        return jobName -> {
+            if (JOB_NAME.equals(jobName)
+                    && (telnyx.voiceConnectionId() == null || telnyx.voiceConnectionId().isBlank())) {
+                throw new InvalidConfigurationException("numbering.telnyx.voice-connection-id is empty: set "
+                        + "TELNYX_VOICE_CONNECTION_ID to the connection tenant numbers must be on; "
+                        + "reconcileInventoryJob re-attaches numbers found elsewhere to it.");
+            }
+        };
+    }
+
+    private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet tasklet) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+}

@@ -1,0 +1,94 @@
+package com.numbering.reconciliation;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.numbering.privacy.Redaction;
+import com.numbering.reconciliation.DiscrepancyRepository.UnrecordedNumber;
+
+/**
+ * Policy 2: a number we pay for that no row records, tied to an active tenant by its customer reference
+ * ({@code tenant-<id>-<n>}) or a tag ({@code tenant-<id>}). A tenant without a number adopts it; a tenant that has
+ * one already is flagged (a duplicate purchase: a human decides, nothing is released). A tenant with an order in
+ * flight is left to the provisioning job, which resolves its own purchases by reference.
+ */
+final class UnrecordedNumberAdopter extends ReconciliationTasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(UnrecordedNumberAdopter.class);
+
+    private static final Pattern REFERENCE = Pattern.compile("tenant-(\\d{1,18})-(\\d{1,9})");
+
+    private final DiscrepancyRepository discrepancies;
+
+    private final TenantRepairRepository tenants;
+
+    private final FindingRepository findings;
+
+    private final int batchSize;
+
+    UnrecordedNumberAdopter(DiscrepancyRepository discrepancies, TenantRepairRepository tenants,
+            FindingRepository findings, int batchSize) {
+        this.discrepancies = discrepancies;
+        this.tenants = tenants;
+        this.findings = findings;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    int reconcile(Run run) {
+        int found = 0;
+        String after = "";
+        List<UnrecordedNumber> batch;
+        do {
+            batch = this.discrepancies.unrecordedNumbers(after, this.batchSize);
+            for (UnrecordedNumber number : batch) {
+                found += handle(run, number) ? 1 : 0;
+                after = number.numberId();
+            }
+        }
+        while (batch.size() == this.batchSize);
+        return found;
+    }
+
+    private boolean handle(Run run, UnrecordedNumber number) {
+        String status = number.tenantStatus();
+        if ("available".equals(status) || "ordered".equals(status)) {
+            return false;
+        }
+        if (!"active".equals(status) && adopt(run, number)) {
+            log.warn("Tenant {}: {} {}, bought for it but never recorded", number.tenantId(),
+                    FindingAction.ADOPTED.column(run.dryRun()), Redaction.phone(number.phoneNumber()));
+            this.findings.record(run, finding(number, FindingKind.UNRECORDED_PURCHASE, FindingAction.ADOPTED,
+                    "customer reference " + number.customerReference()));
+            return true;
+        }
+        log.warn("Tenant {} already has a number; {} is a duplicate purchase (flagged, kept)", number.tenantId(),
+                Redaction.phone(number.phoneNumber()));
+        this.findings.record(run, finding(number, FindingKind.DUPLICATE_PURCHASE, FindingAction.FLAGGED,
+                "tenant already has an active number; customer reference " + number.customerReference()));
+        return true;
+    }
+
+    private boolean adopt(Run run, UnrecordedNumber number) {
+        if (run.dryRun()) {
+            return true;
+        }
+        String reference = null;
+        int seq = 0;
+        Matcher matcher = number.customerReference() == null ? null : REFERENCE.matcher(number.customerReference());
+        if (matcher != null && matcher.matches() && Long.parseLong(matcher.group(1)) == number.tenantId()) {
+            reference = number.customerReference();
+            seq = Integer.parseInt(matcher.group(2));
+        }
+        return this.tenants.adopt(number.tenantId(), number.phoneNumber(), number.numberId(), reference, seq);
+    }
+
+    private static Finding finding(UnrecordedNumber number, FindingKind kind, FindingAction action, String details) {
+        return new Finding(kind, number.phoneNumber(), number.tenantId(), number.numberId(), action, details);
+    }
+
+}
