@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import com.numbering.support.CommittedUpdates;
 
 /** {@code reconciliation_findings}: what each run found and did. Every write commits on its own. */
 @Repository
@@ -25,18 +25,17 @@ class FindingRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final TransactionTemplate ownTransaction;
+    private final CommittedUpdates commits;
 
     FindingRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.commits = new CommittedUpdates(jdbc, transactionManager);
     }
 
     void record(Run run, Finding finding) {
-        this.ownTransaction.executeWithoutResult(status -> this.jdbc.update(RECORD, run.jobExecutionId(),
+        this.commits.update(RECORD, run.jobExecutionId(),
                 finding.kind().column(), finding.phoneNumber(), finding.tenantId(), finding.numberId(),
-                finding.action().column(run.dryRun()), finding.details(), run.dryRun()));
+                finding.action().column(run.dryRun()), finding.details(), run.dryRun());
     }
 
     /** Findings of one run by kind and action, for the log and the metrics. */

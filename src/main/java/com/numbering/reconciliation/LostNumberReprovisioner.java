@@ -42,18 +42,8 @@ final class LostNumberReprovisioner extends ReconciliationTasklet {
 
     @Override
     int reconcile(Run run) {
-        int found = 0;
-        long after = 0;
-        List<LostNumber> batch;
-        do {
-            batch = this.discrepancies.lostNumbers(run, after, this.batchSize);
-            for (LostNumber lost : batch) {
-                found += handle(run, lost) ? 1 : 0;
-                after = lost.tenantId();
-            }
-        }
-        while (batch.size() == this.batchSize);
-        return found;
+        return inBatches(0L, after -> this.discrepancies.lostNumbers(run, after, this.batchSize), LostNumber::tenantId,
+                lost -> handle(run, lost), this.batchSize);
     }
 
     private boolean handle(Run run, LostNumber lost) {

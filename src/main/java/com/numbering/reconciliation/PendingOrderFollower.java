@@ -45,18 +45,8 @@ final class PendingOrderFollower extends ReconciliationTasklet {
 
     @Override
     int reconcile(Run run) {
-        int found = 0;
-        long after = 0;
-        List<PendingOrder> batch;
-        do {
-            batch = this.discrepancies.pendingOrders(run, after, this.batchSize);
-            for (PendingOrder order : batch) {
-                found += follow(run, order) ? 1 : 0;
-                after = order.tenantId();
-            }
-        }
-        while (batch.size() == this.batchSize);
-        return found;
+        return inBatches(0L, after -> this.discrepancies.pendingOrders(run, after, this.batchSize),
+                PendingOrder::tenantId, order -> follow(run, order), this.batchSize);
     }
 
     private boolean follow(Run run, PendingOrder order) {

@@ -31,6 +31,30 @@ abstract class ReconciliationTasklet implements Tasklet {
     /** @return how many findings this policy recorded */
     abstract int reconcile(Run run);
 
+    /**
+     * Reads differences a batch at a time, keyset-paged on {@code key} (memory bounded by one batch however many
+     * there are), and handles each.
+     *
+     * @param fetch the next batch after a key
+     * @param handle true when the item produced a finding
+     * @return how many items produced a finding
+     */
+    static <T, K> int inBatches(K first, java.util.function.Function<K, java.util.List<T>> fetch,
+            java.util.function.Function<T, K> key, java.util.function.Predicate<T> handle, int batchSize) {
+        int found = 0;
+        K after = first;
+        java.util.List<T> batch;
+        do {
+            batch = fetch.apply(after);
+            for (T item : batch) {
+                found += handle.test(item) ? 1 : 0;
+                after = key.apply(item);
+            }
+        }
+        while (batch.size() == batchSize);
+        return found;
+    }
+
     static boolean isDryRun(JobExecution job) {
         JobParameter<?> dryRun = job.getJobParameters().getParameter(DRY_RUN);
         return dryRun != null && "true".equalsIgnoreCase(String.valueOf(dryRun.value()));

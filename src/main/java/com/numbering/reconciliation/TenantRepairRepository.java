@@ -7,8 +7,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import com.numbering.support.CommittedUpdates;
 
 /**
  * The repairs reconciliation makes to {@code tenants}. Each commits on its own (REQUIRES_NEW) and only from the state
@@ -64,14 +64,13 @@ class TenantRepairRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final TransactionTemplate ownTransaction;
+    private final CommittedUpdates commits;
 
     private final Clock clock;
 
     TenantRepairRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.clock = clock;
     }
 
@@ -110,8 +109,7 @@ class TenantRepairRepository {
     }
 
     private boolean update(String sql, Object... args) {
-        Integer rows = this.ownTransaction.execute(status -> this.jdbc.update(sql, args));
-        return rows != null && rows == 1;
+        return this.commits.updateOne(sql, args);
     }
 
 }

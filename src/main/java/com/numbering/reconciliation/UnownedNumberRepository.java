@@ -8,8 +8,8 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import com.numbering.support.CommittedUpdates;
 
 /**
  * Numbers nobody owns, or held for a deactivated tenant: classified set-based from {@code inventory_snapshot},
@@ -97,23 +97,23 @@ class UnownedNumberRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final TransactionTemplate ownTransaction;
+    private final CommittedUpdates commits;
 
     private final Clock clock;
 
     UnownedNumberRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.clock = clock;
     }
 
     /** Records first and last sightings; numbers no longer unowned are forgotten. Not in a dry run. */
     void remember() {
         Timestamp now = Timestamp.from(this.clock.instant());
-        this.ownTransaction.executeWithoutResult(status -> {
+        this.commits.inOwnTransaction(() -> {
             this.jdbc.update(REMEMBER, now, now);
             this.jdbc.update(FORGET_OWNED, now);
+            return null;
         });
     }
 
@@ -122,9 +122,8 @@ class UnownedNumberRepository {
         Timestamp now = Timestamp.from(this.clock.instant());
         Timestamp cutoff = Timestamp.from(this.clock.instant().minus(policy.releaseQuarantine()));
         String quarantine = policy.releaseQuarantine().toSeconds() + " seconds";
-        Integer rows = this.ownTransaction.execute(status -> this.jdbc.update(REPORT, run.jobExecutionId(),
-                policy.releaseEnabled(), now, cutoff, now, quarantine, run.dryRun()));
-        return rows == null ? 0 : rows;
+        return this.commits.update(REPORT, run.jobExecutionId(), policy.releaseEnabled(), now, cutoff, now,
+                quarantine, run.dryRun());
     }
 
     List<Unowned> dueForRelease(Run run, Duration quarantine, int cap) {
@@ -134,17 +133,15 @@ class UnownedNumberRepository {
     }
 
     void resolve(Run run, String phoneNumber, String action, String details) {
-        this.ownTransaction.executeWithoutResult(status -> this.jdbc.update(RESOLVE, action, details,
-                run.jobExecutionId(), phoneNumber));
+        this.commits.update(RESOLVE, action, details, run.jobExecutionId(), phoneNumber);
     }
 
     void released(String phoneNumber) {
-        this.ownTransaction.executeWithoutResult(status -> this.jdbc.update(RELEASED, phoneNumber));
+        this.commits.update(RELEASED, phoneNumber);
     }
 
     void overCap(Run run, int cap) {
-        this.ownTransaction.executeWithoutResult(status -> this.jdbc.update(OVER_CAP,
-                "release due, over this run's cap of " + cap, run.jobExecutionId()));
+        this.commits.update(OVER_CAP, "release due, over this run's cap of " + cap, run.jobExecutionId());
     }
 
     record Unowned(String phoneNumber, String numberId, String kind, Long tenantId) {

@@ -40,18 +40,8 @@ final class UnrecordedNumberAdopter extends ReconciliationTasklet {
 
     @Override
     int reconcile(Run run) {
-        int found = 0;
-        String after = "";
-        List<UnrecordedNumber> batch;
-        do {
-            batch = this.discrepancies.unrecordedNumbers(after, this.batchSize);
-            for (UnrecordedNumber number : batch) {
-                found += handle(run, number) ? 1 : 0;
-                after = number.numberId();
-            }
-        }
-        while (batch.size() == this.batchSize);
-        return found;
+        return inBatches("", after -> this.discrepancies.unrecordedNumbers(after, this.batchSize),
+                UnrecordedNumber::numberId, number -> handle(run, number), this.batchSize);
     }
 
     private boolean handle(Run run, UnrecordedNumber number) {
