@@ -121,8 +121,11 @@ public class JobLaunchService {
             return Optional.empty();
         }
         JobExecution execution = this.jobRepository.getLastJobExecution(last);
+        // Only a scheduled run (no parameter but run.at) is picked up again by a scheduled launch: a failed ad-hoc
+        // run (a dry run, say) must not take the place of the real one.
         return Optional.ofNullable(execution)
-            .filter(e -> e.getStatus() == BatchStatus.FAILED || e.getStatus() == BatchStatus.STOPPED);
+            .filter(e -> e.getStatus() == BatchStatus.FAILED || e.getStatus() == BatchStatus.STOPPED)
+            .filter(e -> e.getJobParameters().parameters().stream().allMatch(p -> RUN_AT.equals(p.name())));
     }
 
     private LaunchResult result(JobExecution execution) {

@@ -80,6 +80,27 @@ class JobLaunchServiceIntegrationTests {
     }
 
     @Test
+    void aFailedAdHocRunIsNotWhatTheNextScheduledLaunchRestarts() {
+        // given an ad-hoc run (with a parameter of its own) that failed
+        JobParameters adHoc = new JobParametersBuilder().addString("reason", "manual-" + System.nanoTime())
+            .addString(JobLaunchService.RUN_AT, "adhoc-" + System.nanoTime())
+            .toJobParameters();
+        JobInstance instance = this.jobRepository.createJobInstance(JOB, adHoc);
+        JobExecution failed = this.jobRepository.createJobExecution(instance, adHoc, new ExecutionContext());
+        failed.setStatus(BatchStatus.FAILED);
+        failed.setEndTime(LocalDateTime.now());
+        this.jobRepository.update(failed);
+
+        // when the schedule launches the job
+        LaunchResult scheduled = this.launches.launch(JOB, new JobParameters());
+
+        // then it is a new run, and the ad-hoc one stays as it was
+        assertThat(scheduled.execution().getJobInstance().getInstanceId()).isNotEqualTo(instance.getInstanceId());
+        assertThat(scheduled.execution().getJobParameters().getParameter("reason")).isNull();
+        assertThat(this.jobRepository.getJobExecution(failed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+    }
+
+    @Test
     void aCompletedRunIsFollowedByANewInstance() {
         LaunchResult first = this.launches.launch(JOB, new JobParameters());
         LaunchResult second = this.launches.launch(JOB, new JobParameters());
