@@ -50,6 +50,8 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final DemoTenants tenants;
 
+    private final DemoDrift drift;
+
     private final JdbcTemplate jdbc;
 
     private final TelnyxProperties telnyx;
@@ -58,10 +60,11 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private int exitCode = ExitCodes.OK;
 
-    DemoRunner(JobLaunchService launches, DemoTenants tenants, JdbcTemplate jdbc, TelnyxProperties telnyx,
-            ObjectProvider<ContractRecorder> contract) {
+    DemoRunner(JobLaunchService launches, DemoTenants tenants, DemoDrift drift, JdbcTemplate jdbc,
+            TelnyxProperties telnyx, ObjectProvider<ContractRecorder> contract) {
         this.launches = launches;
         this.tenants = tenants;
+        this.drift = drift;
         this.jdbc = jdbc;
         this.telnyx = telnyx;
         this.contract = contract;
@@ -75,6 +78,9 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
         log.warn("==================================================================================");
         this.tenants.seedIfEmpty();
         for (String job : order(this.launches.jobNames())) {
+            if ("reconcileInventoryJob".equals(job)) {
+                this.drift.introduce();
+            }
             try {
                 LaunchResult result = this.launches.launch(job, new JobParameters());
                 this.exitCode = Math.max(this.exitCode, result.exitCode());
@@ -109,6 +115,10 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
                 return String.format("  %-22s inactive: skipped", name);
             }
             String status = rs.getString("telnyx_voice_status");
+            if ("active".equals(status) && rs.getString("telnyx_voice_tier") == null) {
+                return String.format("  %-22s active   adopted  %s (found in the account by reconciliation)", name,
+                        Redaction.phone(rs.getString("telnyx_voice_number")));
+            }
             if ("active".equals(status)) {
                 return String.format("  %-22s active   %-8s %s (asked for %s)", name, rs.getString("telnyx_voice_tier"),
                         Redaction.phone(rs.getString("telnyx_voice_number")),
