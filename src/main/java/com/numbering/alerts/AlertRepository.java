@@ -3,6 +3,7 @@ package com.numbering.alerts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +24,7 @@ class AlertRepository {
             rs.getString("recipient"), rs.getString("alert_type"), rs.getString("body"),
             rs.getTimestamp("not_before").toInstant(),
             rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant(),
-            rs.getInt("attempts"));
+            rs.getInt("attempts"), rs.getInt("priority"));
 
     /** Claims due alerts; SKIP LOCKED lets concurrent dispatchers take disjoint sets. */
     private static final String CLAIM = """
@@ -90,9 +91,13 @@ class AlertRepository {
 
     List<Alert> claim(String dispatcher, int limit) {
         Timestamp now = now();
+        // UPDATE … RETURNING gives rows in no particular order: restore the queue's (priority, then due time).
         return this.commits.inOwnTransaction(() -> this.jdbc.query(CLAIM, ALERT, dispatcher, now, now, now, limit))
             .stream()
-            .sorted(java.util.Comparator.comparingLong(Alert::id))
+            .sorted(Comparator.comparingInt(Alert::priority)
+                .reversed()
+                .thenComparing(Alert::notBefore)
+                .thenComparingLong(Alert::id))
             .toList();
     }
 

@@ -36,6 +36,9 @@ class DispatchAlertsJobTests {
     @Autowired
     private TelnyxSimulator simulator;
 
+    @Autowired
+    private AlertRepository alertRepository;
+
     private long tenant;
 
     private String sender;
@@ -211,6 +214,22 @@ class DispatchAlertsJobTests {
             assertThat(Duration.between(sent.get(i - 20), sent.get(i))).as("any 21 messages span a second")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(950));
         }
+    }
+
+    @Test
+    void claimsTheHighestPriorityFirstThenTheOldest() {
+        long low = alert("+14155550131", "Summary.", "order-low");
+        long urgentLater = alert("+14155550132", "Cancelled.", "order-urgent-later");
+        long urgentEarlier = alert("+14155550133", "Changed.", "order-urgent-earlier");
+        this.jdbc.update("UPDATE client_alerts SET priority = 5, not_before = now() - interval '1 minute' WHERE id = ?",
+                urgentLater);
+        this.jdbc.update("UPDATE client_alerts SET priority = 5, not_before = now() - interval '2 minutes' WHERE id = ?",
+                urgentEarlier);
+
+        List<Alert> claimed = this.alertRepository.claim("test-dispatcher", 10);
+
+        assertThat(claimed).extracting(Alert::id).containsExactly(urgentEarlier, urgentLater, low);
+        this.jdbc.update("UPDATE client_alerts SET status = 'cancelled' WHERE claimed_by = 'test-dispatcher'");
     }
 
     @Test
