@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.numbering.support.AllSettled;
+import com.numbering.support.EvenPacer;
 import com.numbering.telnyx.TelnyxGateway;
 
 /**
@@ -84,7 +85,8 @@ class AlertDispatcher {
         }
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         String dispatcher = UUID.randomUUID().toString();
-        SendPacer pacer = new SendPacer(this.properties.messagesPerSecond());
+        // Carriers count per number: a burst above the campaign rate is queued by Telnyx, then refused (40318).
+        EvenPacer pacer = new EvenPacer(this.properties.messagesPerSecond());
         ExecutorService workers = Executors.newFixedThreadPool(this.properties.workers());
         try {
             while (true) {
@@ -151,7 +153,7 @@ class AlertDispatcher {
             return Outcome.HELD;
         }
         try {
-            delivery.pacer().awaitSlot();
+            delivery.pacer().acquire();
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -168,7 +170,7 @@ class AlertDispatcher {
         return LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private record Delivery(String from, String dispatcher, SendPacer pacer, AtomicLong budget) {
+    private record Delivery(String from, String dispatcher, EvenPacer pacer, AtomicLong budget) {
     }
 
 }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.numbering.support.EvenPacer;
 import com.numbering.telnyx.TelnyxException;
 import com.telnyx.sdk.ApiException;
 
@@ -24,7 +25,7 @@ final class TelnyxCalls {
 
     private static final Duration BASE_BACKOFF = Duration.ofMillis(250);
 
-    private final RequestBudget budget;
+    private final EvenPacer budget;
 
     private final TelnyxErrors errors;
 
@@ -32,7 +33,7 @@ final class TelnyxCalls {
 
     private final MeterRegistry meters;
 
-    TelnyxCalls(RequestBudget budget, TelnyxErrors errors, int maxAttempts, MeterRegistry meters) {
+    TelnyxCalls(EvenPacer budget, TelnyxErrors errors, int maxAttempts, MeterRegistry meters) {
         this.budget = budget;
         this.errors = errors;
         this.maxAttempts = maxAttempts;

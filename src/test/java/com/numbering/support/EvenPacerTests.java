@@ -1,4 +1,4 @@
-package com.numbering.telnyx.internal;
+package com.numbering.support;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RequestBudgetTests {
+class EvenPacerTests {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
     @Test
     void spacesRequestsEvenlyAtTheConfiguredRate() {
         // given 20 requests per second: one slot every 50 ms
-        RequestBudget budget = new RequestBudget(20, this.now::get);
+        EvenPacer budget = new EvenPacer(20, this.now::get);
 
         // when three callers arrive at the same instant
         long first = budget.reserve();
@@ -30,7 +30,7 @@ class RequestBudgetTests {
 
     @Test
     void doesNotSaveUpUnusedSlotsIntoABurst() {
-        RequestBudget budget = new RequestBudget(10, this.now::get);
+        EvenPacer budget = new EvenPacer(10, this.now::get);
         budget.reserve();
 
         this.now.addAndGet(TimeUnit.SECONDS.toNanos(5));
@@ -41,7 +41,7 @@ class RequestBudgetTests {
 
     @Test
     void aRateLimitPauseHoldsBackEveryCaller() {
-        RequestBudget budget = new RequestBudget(100, this.now::get);
+        EvenPacer budget = new EvenPacer(100, this.now::get);
 
         budget.pause(Duration.ofSeconds(2));
 

@@ -1,15 +1,15 @@
-package com.numbering.telnyx.internal;
+package com.numbering.support;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Client-side request budget shared by every thread that calls Telnyx: requests leave evenly spaced at
- * {@code requestsPerSecond}, and a 429's {@code x-ratelimit-reset} pauses everyone, not just the caller that saw it.
- * Even spacing (rather than bursts) is what keeps us under a server-side window we cannot see.
+ * Lets callers of every thread go evenly spaced at a rate, and lets one of them pause all the others: the Telnyx
+ * request budget (a 429's {@code x-ratelimit-reset} pauses everyone, not just the caller that saw it) and the shared
+ * SMS number's throughput. Even spacing rather than bursts is what keeps us under a limit we cannot see.
  */
-final class RequestBudget {
+public final class EvenPacer {
 
     private final long intervalNanos;
 
@@ -19,19 +19,19 @@ final class RequestBudget {
 
     private long pausedUntil;
 
-    RequestBudget(double requestsPerSecond) {
-        this(requestsPerSecond, System::nanoTime);
+    public EvenPacer(double perSecond) {
+        this(perSecond, System::nanoTime);
     }
 
-    RequestBudget(double requestsPerSecond, LongSupplier nanoClock) {
-        this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / requestsPerSecond);
+    EvenPacer(double perSecond, LongSupplier nanoClock) {
+        this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / perSecond);
         this.nanoClock = nanoClock;
         this.nextSlot = nanoClock.getAsLong();
         this.pausedUntil = this.nextSlot;
     }
 
-    /** Blocks until this caller may send one request. */
-    void acquire() throws InterruptedException {
+    /** Blocks until this caller may go. */
+    public void acquire() throws InterruptedException {
         long wait = reserve();
         if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
@@ -46,8 +46,8 @@ final class RequestBudget {
         return slot - now;
     }
 
-    /** Telnyx said "not before {@code delay}": nobody sends until then. */
-    synchronized void pause(Duration delay) {
+    /** "Not before {@code delay}": nobody goes until then. */
+    public synchronized void pause(Duration delay) {
         long until = this.nanoClock.getAsLong() + delay.toNanos();
         this.pausedUntil = Math.max(this.pausedUntil, until);
     }
