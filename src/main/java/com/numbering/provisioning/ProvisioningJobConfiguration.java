@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.launch.InvalidConfigurationException;
 import com.numbering.launch.LaunchCheck;
+import com.numbering.launch.VoiceConnectionRequired;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.SearchLadder;
@@ -104,14 +104,7 @@ class ProvisioningJobConfiguration {
 
     @Bean
     LaunchCheck provisioningConfigurationCheck(TelnyxProperties telnyx) {
-        return jobName -> {
-            if (JOB_NAME.equals(jobName)
-                    && (telnyx.voiceConnectionId() == null || telnyx.voiceConnectionId().isBlank())) {
-                throw new InvalidConfigurationException("numbering.telnyx.voice-connection-id is empty: set "
-                        + "TELNYX_VOICE_CONNECTION_ID to the id of the SIP connection or Call Control application "
-                        + "that tenant numbers must ring on (Mission Control > Voice).");
-            }
-        };
+        return new VoiceConnectionRequired(JOB_NAME, telnyx);
     }
 
 }

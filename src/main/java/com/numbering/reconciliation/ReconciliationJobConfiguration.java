@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.launch.InvalidConfigurationException;
 import com.numbering.launch.LaunchCheck;
+import com.numbering.launch.VoiceConnectionRequired;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
 
@@ -97,14 +97,7 @@ class ReconciliationJobConfiguration {
 
     @Bean
     LaunchCheck reconciliationConfigurationCheck(TelnyxProperties telnyx) {
-        return jobName -> {
-            if (JOB_NAME.equals(jobName)
-                    && (telnyx.voiceConnectionId() == null || telnyx.voiceConnectionId().isBlank())) {
-                throw new InvalidConfigurationException("numbering.telnyx.voice-connection-id is empty: set "
-                        + "TELNYX_VOICE_CONNECTION_ID to the connection tenant numbers must be on; "
-                        + "reconcileInventoryJob re-attaches numbers found elsewhere to it.");
-            }
-        };
+        return new VoiceConnectionRequired(JOB_NAME, telnyx);
     }
 
     private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
