@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.ws.rs.core.GenericType;
 
@@ -165,17 +166,11 @@ final class SdkTelnyxGateway implements TelnyxGateway {
 
     @Override
     public Optional<MessagingProfile> getMessagingProfile(String profileId) {
-        try {
+        return unlessNotFound(() -> {
             JsonNode response = this.calls.execute("GET /messaging_profiles/{id}", Kind.READ,
                     () -> invoke("GET", "/messaging_profiles/" + segment(profileId), List.of(), null, JSON_NODE));
-            return Optional.of(this.json.messagingProfile(response.path("data")));
-        }
-        catch (TelnyxException.Rejected ex) {
-            if (ex.isNotFound()) {
-                return Optional.empty();
-            }
-            throw ex;
-        }
+            return this.json.messagingProfile(response.path("data"));
+        });
     }
 
     @Override
@@ -206,17 +201,11 @@ final class SdkTelnyxGateway implements TelnyxGateway {
 
     @Override
     public Optional<CampaignAssignment> getCampaignAssignment(String e164) {
-        try {
+        return unlessNotFound(() -> {
             JsonNode response = this.calls.execute("GET /10dlc/phone_number_campaigns/{phoneNumber}", Kind.READ,
                     () -> invoke("GET", "/10dlc/phone_number_campaigns/" + segment(e164), List.of(), null, JSON_NODE));
-            return Optional.of(this.json.campaignAssignment(response));
-        }
-        catch (TelnyxException.Rejected ex) {
-            if (ex.isNotFound()) {
-                return Optional.empty();
-            }
-            throw ex;
-        }
+            return this.json.campaignAssignment(response);
+        });
     }
 
     @Override
@@ -236,6 +225,19 @@ final class SdkTelnyxGateway implements TelnyxGateway {
             .invokeAPI(method + " " + path, path, method, new ArrayList<>(query), body, new HashMap<>(),
                     new HashMap<>(), new HashMap<>(), JSON, JSON, AUTH, type, false)
             .getData();
+    }
+
+    /** A read whose 404 means "there is none", not a failure. */
+    private static <T> Optional<T> unlessNotFound(Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        }
+        catch (TelnyxException.Rejected ex) {
+            if (ex.isNotFound()) {
+                return Optional.empty();
+            }
+            throw ex;
+        }
     }
 
     private static String segment(String value) {
