@@ -1,10 +1,5 @@
 package com.numbering.alerts;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,97 +8,95 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.numbering.alerts.AlertRules.Message;
+import com.numbering.alerts.SenderReadiness.Readiness;
+import com.numbering.launch.InvalidConfigurationException;
 import com.numbering.support.AllSettled;
-import com.numbering.support.EvenPacer;
 import com.numbering.telnyx.TelnyxGateway;
+import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 
 /**
  * Delivers due client alerts through the shared SMS number: once, on time, only to people who agreed, no faster
  * than the number may send. One logical alert is at most one message: {@code sending} is committed before the
  * call, and an alert found {@code sending} after a crash is never sent again ({@code unknown}, for a human).
+ * This class runs the claim loop; {@link AlertRules} decides, {@link PacedSender} sends in turn.
  */
 @Component
 class AlertDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
 
-    private final AlertSendOnce sendOnce;
-
     private final AlertRepository alerts;
 
-    private final ConsentRepository consents;
+    private final SenderReadiness readiness;
 
-    private final SharedSender sender;
+    private final AlertRules rules;
+
+    private final PacedSender sender;
+
+    private final SendWindow window;
+
+    private final TelnyxGateway telnyx;
 
     private final AlertsProperties properties;
-
-    private final Clock clock;
 
     private final MeterRegistry meters;
 
     private final AtomicInteger blocked = new AtomicInteger();
 
-    AlertDispatcher(TelnyxGateway telnyx, AlertRepository alerts, ConsentRepository consents, SharedSender sender,
-            AlertsProperties properties, Clock clock, MeterRegistry meters) {
-        this.sendOnce = new AlertSendOnce(telnyx, alerts, consents, properties, clock);
+    AlertDispatcher(AlertRepository alerts, SenderReadiness readiness, AlertRules rules, PacedSender sender,
+            SendWindow window, TelnyxGateway telnyx, AlertsProperties properties, MeterRegistry meters) {
         this.alerts = alerts;
-        this.consents = consents;
+        this.readiness = readiness;
+        this.rules = rules;
         this.sender = sender;
+        this.window = window;
+        this.telnyx = telnyx;
         this.properties = properties;
-        this.clock = clock;
         this.meters = meters;
-        meters.gauge("numbering.alerts.blocked", this.blocked);
-    }
-
-    enum Outcome {
-
-        SENT, SUPPRESSED, EXPIRED, FAILED, RETRY, HELD, UNKNOWN, SKIPPED
-
+        Gauge.builder("numbering.alerts.blocked", this.blocked, AtomicInteger::get)
+            .description("1 when no client alert may leave (shared number not set up, campaign not assigned, "
+                    + "carriers refusing the number)")
+            .register(meters);
     }
 
     /** @return how many alerts ended how in this run */
-    Map<Outcome, Integer> dispatch() {
-        int[] recovered = this.alerts.recover();
-        if (recovered[0] > 0) {
+    Map<AlertOutcome, Integer> dispatch() {
+        int orphaned = this.alerts.recover();
+        if (orphaned > 0) {
             log.error("{} alert(s) were being sent when a dispatcher died: marked 'unknown', never resent; a human "
-                    + "checks Telnyx before re-queueing them", recovered[0]);
-            this.meters.counter("numbering.alerts.dispatched", "outcome", "unknown").increment(recovered[0]);
+                    + "checks Telnyx before re-queueing them", orphaned);
+            this.meters.counter("numbering.alerts.dispatched", "outcome", "unknown").increment(orphaned);
         }
-        SharedSender.Readiness readiness = this.sender.readiness(this.properties.allowUnassignedCampaign());
-        this.blocked.set(readiness.ready() ? 0 : 1);
-        if (!readiness.ready()) {
-            log.warn("Client alerts are held, none sent: {}", readiness.reason());
-            this.meters.counter("numbering.alerts.held", "reason", readiness.blockedBy()).increment();
+        Readiness ready = this.readiness.check(this.properties.allowUnassignedCampaign());
+        this.blocked.set(ready.ready() ? 0 : 1);
+        if (!ready.ready()) {
+            log.warn("Client alerts are held, none sent: {}", ready.reason());
+            this.meters.counter("numbering.alerts.held", "reason", ready.blockedBy()).increment();
             return Map.of();
         }
-        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-        String dispatcher = UUID.randomUUID().toString();
-        // Carriers count per number: a burst above the campaign rate is queued by Telnyx, then refused (40318).
-        EvenPacer pacer = new EvenPacer(this.properties.messagesPerSecond());
+        Map<AlertOutcome, Integer> outcomes = new EnumMap<>(AlertOutcome.class);
+        PacedSender.Run run = this.sender.startRun(ready.number(), UUID.randomUUID().toString());
         ExecutorService workers = Executors.newFixedThreadPool(this.properties.workers());
         try {
-            while (true) {
-                long budget = this.properties.dailySegmentBudget() - this.alerts.segmentsSince(startOfDay());
-                if (budget <= 0) {
-                    log.warn("Today's SMS segment budget ({}) is used up: the remaining alerts wait for tomorrow",
-                            this.properties.dailySegmentBudget());
-                    this.meters.counter("numbering.alerts.held", "reason", "daily_budget").increment();
-                    break;
-                }
-                List<Alert> claimed = this.alerts.claim(dispatcher, this.properties.claimSize());
+            boolean profileChecked = false;
+            while (!budgetUsedUp(ready.number())) {
+                List<Alert> claimed = this.alerts.claim(run.dispatcher(), this.properties.claimSize());
                 if (claimed.isEmpty()) {
                     break;
                 }
-                deliverAll(claimed, new Delivery(readiness.number(), dispatcher, pacer, new AtomicLong(budget)),
-                        workers)
-                    .forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
+                if (!profileChecked) {
+                    checkProfile(ready);
+                    profileChecked = true;
+                }
+                deliverAll(claimed, ready, run, workers).forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
             }
         }
         finally {
@@ -113,64 +106,65 @@ class AlertDispatcher {
         return outcomes;
     }
 
-    private List<Outcome> deliverAll(List<Alert> claimed, Delivery delivery, ExecutorService workers) {
+    private boolean budgetUsedUp(String number) {
+        if (this.window.segmentsUsedToday(number) < this.properties.dailySegmentBudget()) {
+            return false;
+        }
+        log.warn("Today's SMS segment budget ({}) is used up: the remaining alerts wait for tomorrow",
+                this.properties.dailySegmentBudget());
+        this.meters.counter("numbering.alerts.held", "reason", "daily_budget").increment();
+        return true;
+    }
+
+    /**
+     * The profile the number sends through still exists and is enabled: one read before the first send of a run,
+     * which also warms the HTTP path so that the first paced send is not the cold one.
+     */
+    private void checkProfile(Readiness ready) {
+        if (ready.profileId() == null) {
+            return;
+        }
+        Optional<MessagingProfile> profile = this.telnyx.getMessagingProfile(ready.profileId());
+        if (profile.isEmpty() || !profile.get().settings().enabled()) {
+            this.alerts.releaseClaims();
+            throw new InvalidConfigurationException("The shared SMS number's messaging profile " + ready.profileId()
+                    + (profile.isEmpty() ? " no longer exists" : " is disabled")
+                    + ": alerts stay queued. Rerun setupSharedSmsNumberJob.");
+        }
+    }
+
+    private List<AlertOutcome> deliverAll(List<Alert> claimed, Readiness ready, PacedSender.Run run,
+            ExecutorService workers) {
         try {
-            return AllSettled.run(claimed, alert -> deliver(alert, delivery), workers);
+            return AllSettled.run(claimed, alert -> deliver(alert, ready, run), workers);
         }
         catch (RuntimeException stop) {
             // Claimed alerts that were never sent go back to the queue.
-            this.alerts.recover();
+            this.alerts.releaseClaims();
             throw stop;
         }
     }
 
-    private Outcome deliver(Alert alert, Delivery delivery) {
-        Outcome outcome = attempt(alert, delivery);
-        this.meters.counter("numbering.alerts.dispatched", "outcome", outcome.name().toLowerCase()).increment();
+    private AlertOutcome deliver(Alert alert, Readiness ready, PacedSender.Run run) {
+        AlertOutcome outcome = attempt(alert, ready, run);
+        this.meters.counter("numbering.alerts.dispatched", "outcome", outcome.label()).increment();
         return outcome;
     }
 
-    private Outcome attempt(Alert alert, Delivery delivery) {
-        Instant now = this.clock.instant();
-        if (alert.expiresAt() != null && !now.isBefore(alert.expiresAt())) {
-            this.alerts.finish(alert, "expired", null, "not sent: expired at " + alert.expiresAt());
-            return Outcome.EXPIRED;
-        }
-        Optional<String> refusal = this.consents.refusal(alert.recipient());
-        if (refusal.isPresent()) {
-            this.alerts.finish(alert, "suppressed", null, refusal.get());
-            return Outcome.SUPPRESSED;
-        }
-        String text = this.properties.compose(alert.body());
-        SmsSegments segments = SmsSegments.of(text);
-        if (segments.segments() > 10) {
-            this.alerts.finish(alert, "failed", "40302", "too long: " + segments.segments() + " parts, at most 10");
-            return Outcome.FAILED;
-        }
-        if (delivery.budget().addAndGet(-segments.segments()) < 0) {
-            delivery.budget().addAndGet(segments.segments());
-            this.alerts.retryAt(alert, startOfDay().plus(Duration.ofDays(1)), null, "daily segment budget used up");
-            return Outcome.HELD;
+    private AlertOutcome attempt(Alert alert, Readiness ready, PacedSender.Run run) {
+        Message message = this.rules.message(alert);
+        Optional<AlertOutcome> decided = this.rules.decide(alert, message, ready.destinations());
+        if (decided.isPresent()) {
+            return decided.get();
         }
         try {
-            delivery.pacer().acquire();
+            return this.sender.send(alert, message, run);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            this.alerts.retryAt(alert, now, null, "interrupted before sending");
-            return Outcome.RETRY;
+            this.alerts.retryAt(alert, this.alerts.now().toInstant(), null, "interrupted before sending");
+            return AlertOutcome.RETRY;
         }
-        if (!this.alerts.markSending(alert, delivery.dispatcher(), segments)) {
-            return Outcome.SKIPPED;
-        }
-        return this.sendOnce.send(alert, delivery.from(), text);
-    }
-
-    private Instant startOfDay() {
-        return LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private record Delivery(String from, String dispatcher, EvenPacer pacer, AtomicLong budget) {
     }
 
 }

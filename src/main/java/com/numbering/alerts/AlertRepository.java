@@ -3,6 +3,8 @@ package com.numbering.alerts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
@@ -44,7 +46,7 @@ class AlertRepository {
 
     private static final String SENT = """
             UPDATE client_alerts SET status = 'sent', telnyx_message_id = ?, sent_at = ?, last_error_code = NULL,
-                   last_error_reason = NULL, updated_at = ?
+                   last_error_reason = NULL, delivery_next_check_at = ?, updated_at = ?
             WHERE id = ? AND status = 'sending'
             """;
 
@@ -70,11 +72,6 @@ class AlertRepository {
                    last_error_reason = 'the process died during the send: it may have been delivered; never resent, '
                                        || 'check Telnyx (message detail records) before re-queueing', updated_at = ?
             WHERE status = 'sending'
-            """;
-
-    private static final String SEGMENTS_SINCE = """
-            SELECT COALESCE(sum(segments), 0) FROM client_alerts WHERE status IN ('sent', 'sending', 'unknown')
-              AND COALESCE(sent_at, updated_at) >= ?
             """;
 
     private final JdbcTemplate jdbc;
@@ -105,8 +102,8 @@ class AlertRepository {
         return update(SENDING, segments.encoding(), segments.segments(), now(), alert.id(), dispatcher);
     }
 
-    void markSent(Alert alert, String messageId) {
-        update(SENT, messageId, now(), now(), alert.id());
+    void markSent(Alert alert, String messageId, Instant checkDeliveryAt) {
+        update(SENT, messageId, now(), Timestamp.from(checkDeliveryAt), now(), alert.id());
     }
 
     void finish(Alert alert, String status, String code, String reason) {
@@ -117,19 +114,27 @@ class AlertRepository {
         update(RETRY, Timestamp.from(at), code, reason, now(), alert.id());
     }
 
-    /** After a crash (the job lock proves the dispatcher that held them is dead). */
-    int[] recover() {
+    /**
+     * After a crash (the job lock proves the dispatcher that held them is dead).
+     *
+     * @return how many alerts were found {@code sending} and are now {@code unknown}
+     */
+    int recover() {
         int unknown = this.commits.update(ORPHANED_SENDS, now());
-        int released = this.commits.update(RELEASE_CLAIMS, now());
-        return new int[] { unknown, released };
+        this.commits.update(RELEASE_CLAIMS, now());
+        return unknown;
     }
 
-    long segmentsSince(Instant since) {
-        Long segments = this.jdbc.queryForObject(SEGMENTS_SINCE, Long.class, Timestamp.from(since));
-        return segments == null ? 0 : segments;
+    /** Claimed alerts this run did not get to go back to the queue. */
+    void releaseClaims() {
+        this.commits.update(RELEASE_CLAIMS, now());
     }
 
-    private Timestamp now() {
+    Instant startOfTomorrow() {
+        return LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    Timestamp now() {
         return Timestamp.from(this.clock.instant());
     }
 

@@ -2,24 +2,28 @@ package com.numbering.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
-import com.numbering.alerts.AlertDispatcher.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.numbering.alerts.SendErrors.Concern;
+import com.numbering.alerts.SendWindow.Slot;
 import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.support.Backoff;
 import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.OutboundMessage;
 
 /**
  * The one send of an alert already committed as {@code sending}, and what each answer of Telnyx's means for it
- * (../shared/telnyx/FACTS.md §5): sent, never to be retried, retried later with backoff, or unknown.
+ * (README, "Client alerts": error classes): sent; refused for this recipient or this text alone; refused for the
+ * sender, which stops the queue; not now, retried with backoff; or unknown, never resent.
  */
-final class AlertSendOnce {
+@Component
+class AlertSendOnce {
 
-    /** The shared number itself cannot send: no alert will go until someone fixes it. */
-    private static final Set<String> SENDER_UNUSABLE = Set.of("40305", "40309", "40312", "40315", "40331", "40333",
-            "40010", "40329", "40330");
+    private static final Logger log = LoggerFactory.getLogger(AlertSendOnce.class);
 
     private final TelnyxGateway telnyx;
 
@@ -27,84 +31,100 @@ final class AlertSendOnce {
 
     private final ConsentRepository consents;
 
+    private final SendWindow window;
+
     private final AlertsProperties properties;
 
     private final Clock clock;
 
-    AlertSendOnce(TelnyxGateway telnyx, AlertRepository alerts, ConsentRepository consents,
+    AlertSendOnce(TelnyxGateway telnyx, AlertRepository alerts, ConsentRepository consents, SendWindow window,
             AlertsProperties properties, Clock clock) {
         this.telnyx = telnyx;
         this.alerts = alerts;
         this.consents = consents;
+        this.window = window;
         this.properties = properties;
         this.clock = clock;
     }
 
-    Outcome send(Alert alert, String from, String text) {
+    AlertOutcome send(Alert alert, String from, String text, Slot slot) {
         try {
             String messageId = this.telnyx.sendMessage(new OutboundMessage(from, alert.recipient(), text)).id();
-            this.alerts.markSent(alert, messageId);
-            return Outcome.SENT;
+            this.alerts.markSent(alert, messageId, this.clock.instant().plus(this.properties.deliveryCheckDelay()));
+            return AlertOutcome.SENT;
         }
         catch (TelnyxException.Fatal fatal) {
             // Telnyx answered and refused everything (bad key, account): this alert was not sent.
+            this.window.refund(from, slot);
             this.alerts.retryAt(alert, this.clock.instant(), fatal.errorCode(), fatal.getMessage());
             throw fatal;
         }
         catch (TelnyxException.Rejected rejected) {
-            return rejected(alert, rejected);
+            this.window.refund(from, slot);
+            return refused(alert, from, rejected);
         }
         catch (TelnyxException.Transient failure) {
-            return transientFailure(alert, failure);
+            if (failure.httpStatus() == 0) {
+                // No answer at all (timeout, dropped connection): it may have been sent. Never resend.
+                this.alerts.finish(alert, "unknown", null,
+                        "no answer from Telnyx: it may have been delivered; never resent");
+                return AlertOutcome.UNKNOWN;
+            }
+            this.window.refund(from, slot);
+            return later(alert, from, failure.errorCode(), failure.getMessage(), failure.retryAfter());
         }
         catch (RuntimeException unreadable) {
             // Telnyx answered, but not in a way we understand: it may have been sent.
             this.alerts.finish(alert, "unknown", null, "unreadable answer: " + unreadable.getClass().getSimpleName());
-            return Outcome.UNKNOWN;
+            return AlertOutcome.UNKNOWN;
         }
     }
 
-    private Outcome rejected(Alert alert, TelnyxException.Rejected rejected) {
+    private AlertOutcome refused(Alert alert, String from, TelnyxException.Rejected rejected) {
         String code = rejected.errorCode();
-        if ("40300".equals(code)) {
-            this.consents.recordOptOut(alert.recipient(), "Telnyx 40300: the recipient replied STOP");
-            this.alerts.finish(alert, "failed", code, "the recipient replied STOP; opt-out recorded, never retried");
-            return Outcome.FAILED;
+        Concern concern = SendErrors.concernOf(code);
+        if (concern == null) {
+            // Not in Telnyx's list as we know it: a 4xx was not sent, so retrying a few times is safe and loses nothing.
+            log.warn("Telnyx refused an alert with an unclassified code {} (HTTP {}): retried with backoff, failed after "
+                    + "{} attempts", code, rejected.httpStatus(), this.properties.maxAttempts());
+            return later(alert, from, code, rejected.getMessage(), null);
         }
-        if (SENDER_UNUSABLE.contains(code)) {
-            this.alerts.retryAt(alert, this.clock.instant(), code, rejected.getMessage());
-            throw new InvalidConfigurationException("The shared SMS number cannot send (" + rejected.getMessage()
-                    + "): alerts stay queued. Rerun setupSharedSmsNumberJob and check the number's messaging profile "
-                    + "and 10DLC campaign.");
-        }
-        // Invalid or unroutable recipient, blocked content…: sending it again cannot help.
-        this.alerts.finish(alert, "failed", code, rejected.getMessage());
-        return Outcome.FAILED;
+        return switch (concern) {
+            case OPTED_OUT -> {
+                this.consents.recordOptOut(alert.recipient(), "Telnyx 40300: the recipient replied STOP");
+                this.alerts.finish(alert, "failed", code, "the recipient replied STOP; opt-out recorded, never retried");
+                yield AlertOutcome.FAILED;
+            }
+            case RECIPIENT, CONTENT -> {
+                this.alerts.finish(alert, "failed", code, rejected.getMessage());
+                yield AlertOutcome.FAILED;
+            }
+            case SENDER -> {
+                this.alerts.retryAt(alert, this.clock.instant(), code, rejected.getMessage());
+                throw new InvalidConfigurationException("The shared SMS number cannot send (" + rejected.getMessage()
+                        + "): alerts stay queued. Rerun setupSharedSmsNumberJob and check the number's messaging "
+                        + "profile and 10DLC campaign.");
+            }
+            case LATER -> later(alert, from, code, rejected.getMessage(), null);
+        };
     }
 
-    private Outcome transientFailure(Alert alert, TelnyxException.Transient failure) {
-        if (failure.httpStatus() == 0) {
-            // No answer at all (timeout, dropped connection): it may have been sent. Never resend.
-            this.alerts.finish(alert, "unknown", null, "no answer from Telnyx: it may have been delivered; never resent");
-            return Outcome.UNKNOWN;
+    private AlertOutcome later(Alert alert, String from, String code, String reason, Duration retryAfter) {
+        if ("10011".equals(code) || "40318".equals(code)) {
+            // The account's rate or the number's queue is full: every dispatcher waits, not just this alert.
+            this.window.pushBack(from, retryAfter != null ? retryAfter : this.properties.retryBackoff());
         }
         int attempts = alert.attempts() + 1;
         if (attempts >= this.properties.maxAttempts()) {
-            this.alerts.finish(alert, "failed", failure.errorCode(),
-                    failure.getMessage() + " (gave up after " + attempts + " attempts)");
-            return Outcome.FAILED;
+            this.alerts.finish(alert, "failed", code, reason + " (gave up after " + attempts + " attempts)");
+            return AlertOutcome.FAILED;
         }
-        this.alerts.retryAt(alert, this.clock.instant().plus(backoff(attempts)), failure.errorCode(),
-                failure.getMessage());
-        return Outcome.RETRY;
+        this.alerts.retryAt(alert, this.clock.instant().plus(backoff(attempts)), code, reason);
+        return AlertOutcome.RETRY;
     }
 
-    /** Exponential, with full jitter, so that retries of many alerts do not arrive together. */
     private Duration backoff(int attempts) {
-        long ceiling = this.properties.retryBackoff().toMillis() << Math.min(attempts - 1, 20);
-        long capped = Math.min(ceiling, this.properties.maxRetryBackoff().toMillis());
-        long jittered = capped / 2 + (capped > 1 ? ThreadLocalRandom.current().nextLong(capped / 2 + 1) : 0);
-        return Duration.ofMillis(jittered);
+        return Backoff.jittered(this.properties.retryBackoff(), this.properties.maxRetryBackoff(), attempts);
     }
 
 }

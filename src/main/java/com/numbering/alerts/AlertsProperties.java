@@ -21,13 +21,17 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts sends tried (429, queue full, 5xx) before an alert is {@code failed}
  * @param retryBackoff wait after the first retryable failure; doubles, with jitter, up to {@code maxRetryBackoff}
  * @param allowUnassignedCampaign send although the shared number has no 10DLC campaign (test accounts only)
+ * @param deliveryCheckDelay how long after a send its final status is first read from Telnyx
+ * @param deliveryRecheckInterval how long until a message still in flight is read again
+ * @param deliveryChecksPerRun most messages read back in one run (each is one request of the Telnyx budget)
  */
 @Validated
 @ConfigurationProperties("numbering.alerts")
 record AlertsProperties(@NotBlank String brand, @NotBlank String optOutText, @Positive double messagesPerSecond,
         @Min(1) long dailySegmentBudget, @Min(1) @Max(1000) int claimSize, @Min(1) @Max(64) int workers,
         @Min(1) @Max(20) int maxAttempts, @NotNull Duration retryBackoff, @NotNull Duration maxRetryBackoff,
-        boolean allowUnassignedCampaign) {
+        boolean allowUnassignedCampaign, @NotNull Duration deliveryCheckDelay,
+        @NotNull Duration deliveryRecheckInterval, @Min(0) int deliveryChecksPerRun) {
 
     String compose(String body) {
         return this.brand + ": " + body + " " + this.optOutText;

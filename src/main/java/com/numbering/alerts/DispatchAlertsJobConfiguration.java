@@ -11,17 +11,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code dispatchAlertsJob}: one step that claims and sends due alerts until none is due, the daily budget is used
- * up, or the shared number cannot send. A tasklet rather than a chunk step: every send commits its own states
- * before and after the call, pacing spans the whole run, and a chunk transaction would add nothing but a retry
- * that must never happen here.
+ * {@code dispatchAlertsJob}: claims and sends due alerts until none is due, the daily budget is used up, or the
+ * shared number cannot send; then reads back what became of alerts sent earlier. Tasklets rather than chunk steps:
+ * every send commits its own states before and after the call, pacing spans the whole run, and a chunk transaction
+ * would add nothing but a retry that must never happen here. Due alerts go first: they have deadlines, the delivery
+ * check does not.
  */
 @Configuration(proxyBeanMethods = false)
 class DispatchAlertsJobConfiguration {
 
     @Bean
-    Job dispatchAlertsJob(JobRepository jobRepository, Step dispatchAlertsStep) {
-        return new JobBuilder("dispatchAlertsJob", jobRepository).start(dispatchAlertsStep).build();
+    Job dispatchAlertsJob(JobRepository jobRepository, Step dispatchAlertsStep, Step checkAlertDeliveryStep) {
+        return new JobBuilder("dispatchAlertsJob", jobRepository).start(dispatchAlertsStep)
+            .next(checkAlertDeliveryStep)
+            .build();
     }
 
     @Bean
@@ -29,11 +32,22 @@ class DispatchAlertsJobConfiguration {
             AlertDispatcher alertDispatcher) {
         return new StepBuilder("dispatchAlertsStep", jobRepository).tasklet((contribution, chunk) -> {
             alertDispatcher.dispatch().forEach((outcome, count) -> {
-                if (outcome == AlertDispatcher.Outcome.SENT) {
+                if (outcome == AlertOutcome.SENT) {
                     contribution.incrementWriteCount(count);
                 }
-                contribution.getStepExecution().getExecutionContext().putInt(outcome.name().toLowerCase(), count);
+                contribution.getStepExecution().getExecutionContext().putInt(outcome.label(), count);
             });
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
+    }
+
+    @Bean
+    Step checkAlertDeliveryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DeliveryCheck deliveryCheck) {
+        return new StepBuilder("checkAlertDeliveryStep", jobRepository).tasklet((contribution, chunk) -> {
+            deliveryCheck.run().forEach((result, count) -> contribution.getStepExecution()
+                .getExecutionContext()
+                .putInt(result.name().toLowerCase(), count));
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import com.numbering.support.Backoff;
+
 /**
  * @param batchSize tenants handled together: one chunk, one set of shared searches
  * @param maxAttempts failed attempts before a tenant is left {@code failed} for a human
@@ -25,9 +27,7 @@ record ProvisioningProperties(@Min(1) @Max(500) int batchSize, @Min(1) @Max(50) 
         @NotNull Duration orderPollTimeout, @NotNull Duration unknownOutcomeDelay) {
 
     Duration backoffAfter(int failedAttempts) {
-        long factor = 1L << Math.min(Math.max(failedAttempts - 1, 0), 20);
-        Duration wait = this.retryBackoff.multipliedBy(factor);
-        return wait.compareTo(this.maxRetryBackoff) > 0 ? this.maxRetryBackoff : wait;
+        return Backoff.exponential(this.retryBackoff, this.maxRetryBackoff, failedAttempts);
     }
 
 }

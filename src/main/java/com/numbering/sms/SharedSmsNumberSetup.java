@@ -73,6 +73,7 @@ final class SharedSmsNumberSetup {
     CampaignAssignment run() {
         SharedSmsState state = this.config.load();
         MessagingProfile profile = ensureProfile(state);
+        this.config.recordDestinations(profile.settings().whitelistedDestinations());
         OwnedNumber number = ensureNumber(state, profile);
         if (!profile.id().equals(number.messagingProfileId())) {
             log.info("Putting the shared SMS number {} on messaging profile {}", Redaction.phone(number.phoneNumber()),
@@ -84,7 +85,7 @@ final class SharedSmsNumberSetup {
 
     private MessagingProfile ensureProfile(SharedSmsState state) {
         MessagingProfileSettings desired = new MessagingProfileSettings(this.sms.messagingProfileName(), true,
-                List.of("US"), this.sms.inboundWebhook(), this.sms.failoverWebhook(), "2");
+                this.sms.allowedDestinations(), this.sms.inboundWebhook(), this.sms.failoverWebhook(), "2");
         Optional<MessagingProfile> existing = state.profileId() != null
                 ? this.telnyx.getMessagingProfile(state.profileId()) : Optional.empty();
         if (existing.isEmpty()) {
@@ -174,6 +175,10 @@ final class SharedSmsNumberSetup {
             this.config.recordCampaign(assignment.assignmentStatus(), assignment.campaignId());
         }
         this.campaignAssigned.set(assignment.isAssigned() ? 1 : 0);
+        if (assignment.isAssigned() && this.config.releaseHold()) {
+            log.info("The 10DLC campaign of the shared SMS number {} is assigned: the hold put when carriers refused "
+                    + "it is released, client alerts go again", Redaction.phone(number));
+        }
         if (!assignment.isAssigned()) {
             log.warn("The shared SMS number {} has no active 10DLC campaign assignment ({}). Alerts are held until "
                     + "it has: register the brand and campaign in Mission Control (Messaging > 10DLC) and assign "

@@ -1,5 +1,6 @@
 package com.numbering.sms;
 
+import java.util.List;
 import java.util.Set;
 
 import com.numbering.launch.InvalidConfigurationException;
@@ -56,6 +57,13 @@ final class SmsConfigurationCheck implements LaunchCheck {
         }
         if (this.sms.messagingProfileName() == null || this.sms.messagingProfileName().isBlank()) {
             throw new InvalidConfigurationException("numbering.sms.messaging-profile-name is empty");
+        }
+        List<String> destinations = this.sms.allowedDestinations();
+        if (destinations == null || destinations.isEmpty()
+                || !destinations.stream().allMatch(code -> code.matches("[A-Z]{2}|\\*"))) {
+            throw new InvalidConfigurationException("numbering.sms.allowed-destinations (NUMBERING_SMS_ALLOWED_"
+                    + "DESTINATIONS) must list ISO 3166 alpha-2 country codes, like US,CA (or * for all), not "
+                    + destinations);
         }
     }
 

@@ -2,6 +2,7 @@ package com.numbering.sms;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,11 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param messagingProfileName the profile's name; also how a profile created by a crashed run is found again
  * @param orderPollInterval first wait before looking at a placed order's number again
  * @param orderPollTimeout how long one run follows a pending order
+ * @param allowedDestinations countries (ISO 3166 alpha-2, or {@code *}) alerts may go to: the messaging profile's
+ *        whitelisted destinations ({@code NUMBERING_SMS_ALLOWED_DESTINATIONS})
  */
 @ConfigurationProperties("numbering.sms")
 public record SmsProperties(String number, String areaCode, URI publicBaseUrl,
         @DefaultValue("Numbering client alerts") String messagingProfileName,
-        @DefaultValue("1s") Duration orderPollInterval, @DefaultValue("30s") Duration orderPollTimeout) {
+        @DefaultValue("1s") Duration orderPollInterval, @DefaultValue("30s") Duration orderPollTimeout,
+        @DefaultValue("US") List<String> allowedDestinations) {
 
     static final String INBOUND_PATH = "/api/v1/telnyx/webhooks/sms/inbound";
 

@@ -2,6 +2,7 @@ package com.numbering.sms;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -64,6 +65,17 @@ class SystemConfigRepository {
             WHERE id = 1
             """;
 
+    private static final String DESTINATIONS = """
+            UPDATE system_config SET telnyx_sms_allowed_destinations = ?, updated_at = ?
+            WHERE id = 1 AND telnyx_sms_allowed_destinations IS DISTINCT FROM ?
+            """;
+
+    private static final String RELEASE_HOLD = """
+            UPDATE system_config SET telnyx_sms_hold_reason = NULL, telnyx_sms_held_at = NULL, updated_at = ?
+            WHERE id = 1 AND telnyx_sms_hold_reason IS NOT NULL
+            RETURNING 1
+            """;
+
     private static final String TENANT_NUMBER = "SELECT EXISTS (SELECT 1 FROM tenants WHERE telnyx_voice_number = ?)";
 
     private final JdbcTemplate jdbc;
@@ -109,6 +121,17 @@ class SystemConfigRepository {
 
     void recordCampaign(String status, String campaignId) {
         update(CAMPAIGN, status, campaignId, now());
+    }
+
+    /** Where the profile lets alerts go, for the dispatcher to refuse other recipients before spending a request. */
+    void recordDestinations(List<String> destinations) {
+        String joined = String.join(",", destinations.stream().sorted().toList());
+        this.commits.update(DESTINATIONS, joined, now(), joined);
+    }
+
+    /** @return the hold the delivery check had put (carriers refusing the number), now released; empty if none */
+    boolean releaseHold() {
+        return !this.commits.inOwnTransaction(() -> this.jdbc.queryForList(RELEASE_HOLD, Integer.class, now())).isEmpty();
     }
 
     /** Tenant voice numbers never send SMS. */

@@ -1,7 +1,9 @@
 package com.numbering.telnyx;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one port through which jobs talk to Telnyx. Domain records in, domain records out: no SDK type crosses it.
@@ -49,6 +51,12 @@ public interface TelnyxGateway {
     Optional<CampaignAssignment> getCampaignAssignment(String e164);
 
     SentMessage sendMessage(OutboundMessage message);
+
+    /**
+     * A sent message as Telnyx knows it now ({@code GET /messages/{id}}); empty when Telnyx no longer has it (it keeps
+     * messages for 10 days).
+     */
+    Optional<MessageStatus> getMessage(String messageId);
 
     record AvailableNumber(String phoneNumber, boolean bestEffort, List<String> features) {
 
@@ -156,6 +164,25 @@ public interface TelnyxGateway {
     }
 
     record SentMessage(String id, int parts, String status) {
+    }
+
+    /**
+     * @param status the recipient's raw status ({@code to[0].status}): {@code queued}, {@code sending}, {@code sent},
+     *        {@code delivered}, {@code delivery_failed}, {@code sending_failed}, {@code delivery_unconfirmed},
+     *        {@code expired}; null when absent
+     * @param errorCode the first of {@code errors[]}, or null
+     * @param errorTitle its title (Telnyx's words, no personal data), or null
+     * @param completedAt when the message reached its final status, or null
+     */
+    record MessageStatus(String id, String status, String errorCode, String errorTitle, Instant completedAt) {
+
+        private static final Set<String> FINAL = Set.of("delivered", "delivery_failed",
+                "sending_failed", "delivery_unconfirmed", "expired");
+
+        public boolean isFinal() {
+            return FINAL.contains(this.status);
+        }
+
     }
 
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.numbering.LocalModeTest;
 import com.numbering.launch.JobLaunchService;
 import com.numbering.launch.LaunchResult;
+import com.numbering.telnyx.sandbox.DeliveryOutcome;
 import com.numbering.telnyx.sandbox.LedgerMessage;
 import com.numbering.telnyx.sandbox.TelnyxSimulator;
 
@@ -50,7 +53,8 @@ class DispatchAlertsJobTests {
         if (!"active".equals(this.jdbc.queryForObject("SELECT telnyx_sms_status FROM system_config", String.class))) {
             assertThat(this.launches.launch("setupSharedSmsNumberJob", new JobParameters()).exitCode()).isZero();
         }
-        this.jdbc.update("UPDATE system_config SET telnyx_sms_campaign_status = 'ASSIGNED'");
+        this.jdbc.update("UPDATE system_config SET telnyx_sms_campaign_status = 'ASSIGNED', "
+                + "telnyx_sms_hold_reason = NULL, telnyx_sms_allowed_destinations = 'US'");
         this.sender = this.jdbc.queryForObject("SELECT telnyx_sms_number FROM system_config", String.class);
         this.tenant = this.jdbc.queryForObject(
                 "INSERT INTO tenants (name, phone, state) VALUES ('Alerting Co', NULL, 'CA') RETURNING id", Long.class);
@@ -274,6 +278,152 @@ class DispatchAlertsJobTests {
         assertThat(row(gsm)).containsEntry("encoding", "GSM-7").containsEntry("segments", 2);
         assertThat(row(unicode)).containsEntry("encoding", "UCS-2").containsEntry("segments", 2);
         assertThat(messagesTo("+14155550120")).extracting(LedgerMessage::parts).containsExactlyInAnyOrder(2, 2);
+    }
+
+    @Test
+    void aRecipientOutsideTheAllowedCountriesIsRefusedBeforeAnyRequestWhileTheOthersAreSent() {
+        optIn("+442071838750");
+        optIn("+14155550141");
+        long abroad = alert("+442071838750", "Booked.", "abroad-1");
+        long home = alert("+14155550141", "Booked.", "home-1");
+        int requestsBefore = postsToMessages();
+
+        LaunchResult result = launch();
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(row(abroad)).containsEntry("status", "failed");
+        assertThat(row(abroad).get("last_error_reason")).asString()
+            .contains("country (GB) is not among the shared number's allowed destinations [US]");
+        assertThat(row(home)).containsEntry("status", "sent");
+        assertThat(postsToMessages() - requestsBefore).as("one request, for the alert that could go").isEqualTo(1);
+    }
+
+    @Test
+    void aRecipientTelnyxRefusesForItsCountryFailsAloneAndTheRunGoesOn() {
+        // given our setting allows GB but the profile at Telnyx does not (it was not updated yet)
+        this.jdbc.update("UPDATE system_config SET telnyx_sms_allowed_destinations = 'GB,US'");
+        optIn("+442071838751");
+        long abroad = alert("+442071838751", "Booked.", "refused-abroad-1");
+        List<Long> others = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String to = String.format("+1415555%04d", 4100 + i);
+            optIn(to);
+            others.add(alert(to, "Booked " + i, "refused-others-" + i));
+        }
+
+        LaunchResult result = launch();
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(row(abroad)).containsEntry("status", "failed").containsEntry("last_error_code", "40309");
+        assertThat(row(abroad).get("last_error_reason")).asString().contains("whitelisted destinations");
+        others.forEach(id -> assertThat(row(id)).containsEntry("status", "sent"));
+    }
+
+    @ParameterizedTest(name = "{0} (HTTP {1}) concerns the {2}")
+    @CsvSource({ "40310, 400, recipient, failed, 0", "40012, 400, recipient, failed, 0",
+            "40322, 400, content, failed, 0", "40328, 400, content, failed, 0", "40305, 400, sender, queued, 78",
+            "40312, 400, sender, queued, 78", "40333, 400, sender, queued, 78", "40318, 400, queue, queued, 0",
+            "40320, 400, queue, queued, 0", "10011, 429, queue, queued, 0", "10007, 500, queue, queued, 0",
+            "49999, 400, unclassified code: retried, queued, 0" })
+    void eachTelnyxErrorDoesWhatItsClassSays(String code, int httpStatus, String concern, String status,
+            int exitCode) {
+        optIn("+14155550151");
+        long id = alert("+14155550151", "Booked.", "class-" + code);
+        // as many times as the adapter tries a write that was answered 429
+        this.simulator.control().failNext("POST", "/messages", httpStatus, code, 3);
+
+        LaunchResult result = launch();
+
+        assertThat(result.exitCode()).as(concern).isEqualTo(exitCode);
+        assertThat(row(id)).as(concern).containsEntry("status", status).containsEntry("last_error_code", code);
+        assertThat(messagesTo("+14155550151")).isEmpty();
+        this.jdbc.update("UPDATE client_alerts SET status = 'cancelled' WHERE id = ?", id);
+    }
+
+    @Test
+    void learnsEachSentAlertsFinalStatusIncludingALateFailure() {
+        optIn("+14155550161");
+        optIn("+14155550162");
+        optIn("+14155550163");
+        long delivered = alert("+14155550161", "Booked.", "delivery-ok");
+        long landline = alert("+14155550162", "Booked.", "delivery-landline");
+        long late = alert("+14155550163", "Booked.", "delivery-late");
+        this.simulator.control().setDeliveryOutcome("+14155550162",
+                new DeliveryOutcome("delivery_failed", "40001", "Not routable"));
+        this.simulator.control().setDeliveryOutcome("+14155550163", new DeliveryOutcome("sent", null, null));
+        launch();
+        assertThat(row(delivered).get("delivery_status")).as("not read back before the delay").isNull();
+
+        checkDeliveryNow();
+        launch();
+
+        assertThat(row(delivered)).containsEntry("status", "sent").containsEntry("delivery_status", "delivered");
+        assertThat(row(delivered).get("delivery_final_at")).isNotNull();
+        assertThat(row(landline)).containsEntry("delivery_status", "delivery_failed")
+            .containsEntry("delivery_error_code", "40001")
+            .containsEntry("delivery_error_reason", "Not routable");
+        assertThat(row(late)).containsEntry("delivery_status", "sent").containsEntry("delivery_final_at", null);
+        assertThat(row(late).get("delivery_next_check_at")).as("looked at again later").isNotNull();
+
+        this.simulator.control().setDeliveryOutcome("+14155550163",
+                new DeliveryOutcome("delivery_failed", "40008", "Undeliverable"));
+        checkDeliveryNow();
+        launch();
+
+        assertThat(row(late)).containsEntry("delivery_status", "delivery_failed")
+            .containsEntry("delivery_error_code", "40008");
+        assertThat(messagesTo("+14155550163")).as("never resent").hasSize(1);
+    }
+
+    @Test
+    void aMessageTelnyxNoLongerKeepsEndsNotFound() {
+        optIn("+14155550164");
+        long id = alert("+14155550164", "Booked.", "delivery-forgotten");
+        launch();
+        this.simulator.control().forgetMessage((String) row(id).get("telnyx_message_id"));
+
+        checkDeliveryNow();
+        launch();
+
+        assertThat(row(id)).containsEntry("status", "sent").containsEntry("delivery_status", "not_found");
+    }
+
+    @Test
+    void aCarrierRefusingTheSharedNumberFor10dlcHoldsEveryAlertUntilSetupConfirmsTheCampaign() {
+        optIn("+14155550165");
+        optIn("+14155550166");
+        this.simulator.control().setDeliveryOutcome("+14155550165",
+                new DeliveryOutcome("delivery_failed", "40010", "Not 10DLC registered"));
+        alert("+14155550165", "Booked.", "hold-1");
+        launch();
+        checkDeliveryNow();
+        launch();
+        assertThat(this.jdbc.queryForObject("SELECT telnyx_sms_hold_reason FROM system_config", String.class))
+            .contains("40010");
+
+        long next = alert("+14155550166", "Booked.", "hold-2");
+        LaunchResult held = launch();
+
+        assertThat(held.exitCode()).isZero();
+        assertThat(row(next)).containsEntry("status", "queued");
+
+        assertThat(this.launches.launch("setupSharedSmsNumberJob", new JobParameters()).exitCode()).isZero();
+        launch();
+
+        assertThat(this.jdbc.queryForObject("SELECT telnyx_sms_hold_reason FROM system_config", String.class)).isNull();
+        assertThat(row(next)).containsEntry("status", "sent");
+    }
+
+    private void checkDeliveryNow() {
+        this.jdbc.update("UPDATE client_alerts SET delivery_next_check_at = now() WHERE delivery_next_check_at IS NOT NULL");
+    }
+
+    private int postsToMessages() {
+        return (int) this.simulator.ledger()
+            .requests()
+            .stream()
+            .filter(r -> "POST".equals(r.method()) && r.path().endsWith("/messages"))
+            .count();
     }
 
     private LaunchResult launch() {

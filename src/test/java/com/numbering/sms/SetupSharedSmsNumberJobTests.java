@@ -131,7 +131,7 @@ class SetupSharedSmsNumberJobTests {
         int ordersBefore = this.simulator.ledger().orders().size();
         SharedSmsNumberSetup setup = setupWith(new SmsProperties(handBought, null,
                 URI.create("https://alerts.example.test"), "Numbering client alerts", Duration.ofMillis(20),
-                Duration.ofSeconds(2)));
+                Duration.ofSeconds(2), List.of("US")));
 
         setup.run();
 

@@ -2,6 +2,7 @@ package com.numbering.sms;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class SmsConfigurationCheckTests {
 
     private static SmsConfigurationCheck check(String baseUrl, String number, String areaCode) {
         SmsProperties properties = new SmsProperties(number, areaCode, baseUrl == null ? null : URI.create(baseUrl),
-                "Numbering client alerts", Duration.ofSeconds(1), Duration.ofSeconds(30));
+                "Numbering client alerts", Duration.ofSeconds(1), Duration.ofSeconds(30), List.of("US"));
         return new SmsConfigurationCheck(Set.of("setupSharedSmsNumberJob"), properties, NANP);
     }
 

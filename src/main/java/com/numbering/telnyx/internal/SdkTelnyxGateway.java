@@ -219,6 +219,13 @@ final class SdkTelnyxGateway implements TelnyxGateway {
         return this.json.sentMessage(response.getData());
     }
 
+    @Override
+    public Optional<MessageStatus> getMessage(String messageId) {
+        return unlessNotFound(() -> this.json.messageStatus(this.calls.execute("GET /messages/{id}", Kind.READ,
+                () -> invoke("GET", "/messages/" + segment(messageId), List.of(), null, JSON_NODE))
+            .path("data")));
+    }
+
     private <T> T invoke(String method, String path, List<Pair> query, Object body, GenericType<T> type)
             throws ApiException {
         return this.api

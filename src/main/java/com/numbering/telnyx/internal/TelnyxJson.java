@@ -1,5 +1,6 @@
 package com.numbering.telnyx.internal;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.numbering.telnyx.TelnyxGateway.AvailableNumber;
 import com.numbering.telnyx.TelnyxGateway.CampaignAssignment;
 import com.numbering.telnyx.TelnyxGateway.InventoryPage;
+import com.numbering.telnyx.TelnyxGateway.MessageStatus;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfileSettings;
 import com.numbering.telnyx.TelnyxGateway.NumberOrder;
@@ -129,6 +131,13 @@ final class TelnyxJson {
         String status = payload.getTo() != null && !payload.getTo().isEmpty() && payload.getTo().get(0).getStatus() != null
                 ? payload.getTo().get(0).getStatus().getValue() : null;
         return new SentMessage(payload.getId().toString(), payload.getParts() != null ? payload.getParts() : 1, status);
+    }
+
+    MessageStatus messageStatus(JsonNode item) {
+        JsonNode error = item.path("errors").path(0);
+        String completedAt = text(item, "completed_at");
+        return new MessageStatus(text(item, "id"), text(item.path("to").path(0), "status"), text(error, "code"),
+                text(error, "title"), completedAt == null ? null : OffsetDateTime.parse(completedAt).toInstant());
     }
 
     private static String text(JsonNode node, String field) {

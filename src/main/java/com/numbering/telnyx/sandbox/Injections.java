@@ -24,6 +24,9 @@ final class Injections {
 
     final Map<String, String> campaignStatuses = new HashMap<>();
 
+    /** By recipient; anyone else's messages are delivered. */
+    final Map<String, DeliveryOutcome> deliveryOutcomes = new HashMap<>();
+
     Injections(Duration latency) {
         this.latency = latency;
     }
@@ -35,6 +38,7 @@ final class Injections {
         this.stealNextOrders = 0;
         this.blockedRecipients.clear();
         this.campaignStatuses.clear();
+        this.deliveryOutcomes.clear();
     }
 
 }

@@ -2,15 +2,20 @@ package com.numbering.telnyx.sandbox;
 
 import java.time.Instant;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /messages} and {@code GET /messages/{id}}. Checks, in order: {@code to} is one +E.164 number
  * (400/40310); {@code from} is an account number on a messaging profile (400/40305) and active (400/40320); the
  * profile is enabled (40312), has a whitelist (40331) that covers the destination (40309); there is content
- * (40316); the recipient has not sent STOP (409/40300); at most 10 parts (40302). Delivery is not simulated:
- * accepted messages stay {@code queued}.
+ * (40316); the recipient has not sent STOP (409/40300); at most 10 parts (40302). Accepted messages are
+ * {@code queued}; reading one back settles it as the carrier would ({@link DeliveryOutcome}, delivered unless
+ * the recipient was given another outcome). The destination's country is libphonenumber's region of {@code to}.
  */
 final class MessageEndpoints {
 
@@ -79,9 +84,20 @@ final class MessageEndpoints {
             throw error(400, "40331", "Missing whitelisted destinations",
                     "The messaging profile has no whitelisted destinations.", "/from");
         }
-        if (!profile.allows(to.startsWith("+1") ? "US" : "ZZ")) {
+        if (!profile.allows(region(to))) {
             throw error(400, "40309", "Invalid destination region",
                     "The destination is not in the messaging profile's whitelisted destinations.", "/to");
+        }
+    }
+
+    private static String region(String e164) {
+        try {
+            String region = PhoneNumberUtil.getInstance().getRegionCodeForNumber(PhoneNumberUtil.getInstance()
+                .parse(e164, "ZZ"));
+            return region == null ? "ZZ" : region;
+        }
+        catch (NumberParseException ex) {
+            return "ZZ";
         }
     }
 
@@ -90,7 +106,29 @@ final class MessageEndpoints {
         if (message == null) {
             throw ApiError.notFound("Message " + request.pathParameter(0) + " was not found.");
         }
+        settle(message);
         return ApiResponse.ok(Json.data(message));
+    }
+
+    private void settle(ObjectNode message) {
+        ObjectNode to = (ObjectNode) message.path("to").path(0);
+        DeliveryOutcome outcome = this.state.injections.deliveryOutcomes.getOrDefault(to.path("phone_number").asText(),
+                DeliveryOutcome.DELIVERED);
+        if (!"queued".equals(to.path("status").asText()) && !"sent".equals(to.path("status").asText())) {
+            return;
+        }
+        to.put("status", outcome.status());
+        message.put("sent_at", Json.timestamp(this.state.now()));
+        if (outcome.isFinal()) {
+            message.put("completed_at", Json.timestamp(this.state.now()));
+        }
+        if (outcome.code() != null) {
+            ((ArrayNode) message.get("errors")).removeAll()
+                .addObject()
+                .put("code", outcome.code())
+                .put("title", outcome.title() == null ? "Delivery failed" : outcome.title())
+                .put("detail", "The carrier reported the message as " + outcome.status() + ".");
+        }
     }
 
     private static ApiError error(int status, String code, String title, String detail, String pointer) {

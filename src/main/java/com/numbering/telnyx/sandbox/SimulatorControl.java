@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Changes the simulator's behaviour while it runs. {@link #reset()} undoes the injections (failures, drops,
- * pending steals, enum injection, customer-reference copying, STOP blocks, campaign statuses, latency and rate
+ * pending steals, enum injection, customer-reference copying, STOP blocks, campaign statuses, delivery outcomes, latency and rate
  * back to the settings); it leaves the account and the pool as they are.
  */
 public final class SimulatorControl {
@@ -109,6 +109,24 @@ public final class SimulatorControl {
     public void blockRecipient(String e164) {
         synchronized (this.state) {
             this.state.injections.blockedRecipients.add(e164);
+        }
+    }
+
+    /**
+     * What becomes of messages to this recipient once they are read back ({@code GET /messages/{id}}): e.g.
+     * {@code delivery_failed} with {@code 40001}, or {@code sent} to keep them in flight. Messages settle when
+     * someone looks at them, as orders do.
+     */
+    public void setDeliveryOutcome(String e164, DeliveryOutcome outcome) {
+        synchronized (this.state) {
+            this.state.injections.deliveryOutcomes.put(e164, Objects.requireNonNull(outcome));
+        }
+    }
+
+    /** Telnyx no longer has this message (it keeps them 10 days): reading it answers 404. */
+    public void forgetMessage(String messageId) {
+        synchronized (this.state) {
+            this.state.messages.remove(messageId);
         }
     }
 

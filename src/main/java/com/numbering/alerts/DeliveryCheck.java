@@ -1,0 +1,138 @@
+package com.numbering.alerts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.numbering.alerts.DeliveryRepository.SentAlert;
+import com.numbering.telnyx.TelnyxException;
+import com.numbering.telnyx.TelnyxGateway;
+import com.numbering.telnyx.TelnyxGateway.MessageStatus;
+
+/**
+ * Learns what became of sent alerts: Telnyx's 200 on a send only means queued. Each sent alert is read back
+ * ({@code GET /messages/{id}}) after a delay, and again while in flight, until its status is final or Telnyx no
+ * longer keeps it (10 days). A carrier refusing the shared number itself (10DLC) holds every alert.
+ */
+@Component
+class DeliveryCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryCheck.class);
+
+    /** Telnyx returns messages up to 10 days old. */
+    static final Duration RETENTION = Duration.ofDays(10);
+
+    private static final int PAGE = 100;
+
+    private final TelnyxGateway telnyx;
+
+    private final DeliveryRepository deliveries;
+
+    private final AlertsProperties properties;
+
+    private final Clock clock;
+
+    private final MeterRegistry meters;
+
+    private final AtomicLong oldestUnknownAge = new AtomicLong();
+
+    DeliveryCheck(TelnyxGateway telnyx, DeliveryRepository deliveries, AlertsProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this.telnyx = telnyx;
+        this.deliveries = deliveries;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+        Gauge.builder("numbering.alerts.undelivered.oldest.age", this.oldestUnknownAge, AtomicLong::get)
+            .description("Age of the oldest sent alert whose final delivery status is not known yet")
+            .baseUnit("seconds")
+            .register(meters);
+    }
+
+    enum Result {
+
+        FINAL, IN_FLIGHT, NOT_CHECKED
+
+    }
+
+    /** @return how many sent alerts ended how in this run */
+    Map<Result, Integer> run() {
+        Map<Result, Integer> results = new EnumMap<>(Result.class);
+        int budget = this.properties.deliveryChecksPerRun();
+        while (budget > 0) {
+            List<SentAlert> due = this.deliveries.due(Math.min(PAGE, budget));
+            if (due.isEmpty()) {
+                break;
+            }
+            for (SentAlert alert : due) {
+                results.merge(check(alert), 1, Integer::sum);
+            }
+            budget -= due.size();
+        }
+        Instant oldest = this.deliveries.oldestUnknown();
+        this.oldestUnknownAge.set(oldest == null ? 0 : Duration.between(oldest, this.clock.instant()).toSeconds());
+        if (!results.isEmpty()) {
+            log.info("Delivery of sent alerts learnt this run: {}", results);
+        }
+        return results;
+    }
+
+    private Result check(SentAlert alert) {
+        Instant now = this.clock.instant();
+        if (alert.sentAt().plus(RETENTION).isBefore(now)) {
+            return settle(alert, "not_found", null, "no final status within Telnyx's 10 days of message records", now);
+        }
+        Optional<MessageStatus> status;
+        try {
+            status = this.telnyx.getMessage(alert.messageId());
+        }
+        catch (TelnyxException.Transient | TelnyxException.Rejected unavailable) {
+            this.deliveries.recordInFlight(alert, null, now.plus(this.properties.deliveryRecheckInterval()));
+            return Result.NOT_CHECKED;
+        }
+        if (status.isEmpty()) {
+            return settle(alert, "not_found", null, "Telnyx no longer has this message", now);
+        }
+        MessageStatus message = status.get();
+        if (!message.isFinal()) {
+            this.deliveries.recordInFlight(alert, message.status(), now.plus(this.properties.deliveryRecheckInterval()));
+            return Result.IN_FLIGHT;
+        }
+        String reason = message.errorCode() == null ? null : message.errorTitle();
+        if (SendErrors.holdsTheSender(message.errorCode())) {
+            holdSender(message);
+        }
+        return settle(alert, message.status(), message.errorCode(), reason,
+                message.completedAt() != null ? message.completedAt() : now);
+    }
+
+    private Result settle(SentAlert alert, String status, String code, String reason, Instant at) {
+        this.deliveries.recordFinal(alert, status, code, reason, at);
+        this.meters.counter("numbering.alerts.delivery", "status", status).increment();
+        if (!"delivered".equals(status)) {
+            this.meters.counter("numbering.alerts.delivery.failed", "code", code == null ? "none" : code).increment();
+        }
+        return Result.FINAL;
+    }
+
+    private void holdSender(MessageStatus message) {
+        String reason = "carrier error " + message.errorCode() + " (" + message.errorTitle() + ")";
+        if (this.deliveries.holdSender(reason)) {
+            log.error("Carriers refuse the shared SMS number itself: {}. Every client alert is held until the 10DLC "
+                    + "registration is fixed and setupSharedSmsNumberJob is rerun (README, section 10DLC)", reason);
+            this.meters.counter("numbering.alerts.sender.held", "code", message.errorCode()).increment();
+        }
+    }
+
+}

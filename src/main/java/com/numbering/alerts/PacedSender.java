@@ -1,0 +1,105 @@
+package com.numbering.alerts;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.springframework.stereotype.Component;
+
+import com.numbering.alerts.AlertRules.Message;
+import com.numbering.alerts.SendWindow.Slot;
+
+/**
+ * Sends one alert in its turn. The slot is reserved in the shared send window only when the alert is ready to go,
+ * {@code sending} is committed, and the request leaves at the slot: a slot is never taken early and spent late.
+ * The first send of a run goes alone and the window restarts after its answer, so that a cold start (class loading,
+ * a new connection) cannot bunch the first messages together.
+ */
+@Component
+class PacedSender {
+
+    /** Spacing a little above the granted rate absorbs the jitter between our clock and Telnyx's arrival time. */
+    private static final double SAFETY = 1.02;
+
+    private final SendWindow window;
+
+    private final AlertRepository alerts;
+
+    private final AlertSendOnce sendOnce;
+
+    private final AlertsProperties properties;
+
+    PacedSender(SendWindow window, AlertRepository alerts, AlertSendOnce sendOnce, AlertsProperties properties) {
+        this.window = window;
+        this.alerts = alerts;
+        this.sendOnce = sendOnce;
+        this.properties = properties;
+    }
+
+    Run startRun(String sender, String dispatcher) {
+        return new Run(sender, dispatcher);
+    }
+
+    Duration interval() {
+        return Duration.ofNanos((long) (TimeUnit.SECONDS.toNanos(1) * SAFETY / this.properties.messagesPerSecond()));
+    }
+
+    AlertOutcome send(Alert alert, Message message, Run run) throws InterruptedException {
+        boolean first = run.firstTaken.compareAndSet(false, true);
+        if (!first) {
+            run.firstAnswered.await();
+        }
+        try {
+            Optional<Slot> slot = this.window.reserve(run.sender, message.segments().segments(),
+                    this.properties.dailySegmentBudget(), interval());
+            if (slot.isEmpty()) {
+                this.alerts.retryAt(alert, this.alerts.startOfTomorrow(), null, "daily segment budget used up");
+                return AlertOutcome.HELD;
+            }
+            if (!this.alerts.markSending(alert, run.dispatcher, message.segments())) {
+                return AlertOutcome.SKIPPED;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(slot.get().waitFromNow().toNanos());
+            }
+            catch (InterruptedException stop) {
+                // Stopped before the request left: nothing was sent, the alert goes back to the queue.
+                this.alerts.retryAt(alert, this.alerts.now().toInstant(), null, "stopped before sending");
+                this.window.refund(run.sender, slot.get());
+                throw stop;
+            }
+            return this.sendOnce.send(alert, run.sender, message.text(), slot.get());
+        }
+        finally {
+            if (first) {
+                this.window.pushBack(run.sender, interval());
+                run.firstAnswered.countDown();
+            }
+        }
+    }
+
+    /** One dispatcher run's sends from one number. */
+    static final class Run {
+
+        private final String sender;
+
+        private final String dispatcher;
+
+        private final AtomicBoolean firstTaken = new AtomicBoolean();
+
+        private final CountDownLatch firstAnswered = new CountDownLatch(1);
+
+        private Run(String sender, String dispatcher) {
+            this.sender = sender;
+            this.dispatcher = dispatcher;
+        }
+
+        String dispatcher() {
+            return this.dispatcher;
+        }
+
+    }
+
+}

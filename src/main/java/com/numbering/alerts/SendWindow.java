@@ -1,0 +1,98 @@
+package com.numbering.alerts;
+
+import java.sql.Date;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.numbering.support.CommittedUpdates;
+
+/**
+ * The shared number's send window in PostgreSQL ({@code sms_send_windows}): one statement reserves the next send
+ * slot and the message's segments of the day's budget, on the database's clock, so that every dispatcher of every
+ * process together keeps the number's rate and daily cap, and a run that starts right after another does not burst.
+ */
+@Repository
+class SendWindow {
+
+    /** The slot is the later of the row's next slot and now; the budget check and both updates are atomic. */
+    private static final String RESERVE = """
+            INSERT INTO sms_send_windows AS w (sender, next_slot, day, segments_used)
+            VALUES (?, clock_timestamp() + make_interval(secs => ?), (clock_timestamp() AT TIME ZONE 'UTC')::date, ?)
+            ON CONFLICT (sender) DO UPDATE
+               SET next_slot = greatest(w.next_slot, clock_timestamp()) + make_interval(secs => ?),
+                   day = EXCLUDED.day,
+                   segments_used = CASE WHEN w.day = EXCLUDED.day THEN w.segments_used ELSE 0 END
+                                   + EXCLUDED.segments_used
+             WHERE CASE WHEN w.day = EXCLUDED.day THEN w.segments_used ELSE 0 END + EXCLUDED.segments_used <= ?
+            RETURNING (extract(epoch FROM next_slot - clock_timestamp()) * 1000000)::bigint, day
+            """;
+
+    private static final String REFUND = """
+            UPDATE sms_send_windows SET segments_used = greatest(segments_used - ?, 0) WHERE sender = ? AND day = ?
+            """;
+
+    private static final String PUSH_BACK = """
+            UPDATE sms_send_windows SET next_slot = greatest(next_slot, clock_timestamp() + make_interval(secs => ?))
+            WHERE sender = ?
+            """;
+
+    private static final String USED_TODAY = """
+            SELECT segments_used FROM sms_send_windows
+            WHERE sender = ? AND day = (clock_timestamp() AT TIME ZONE 'UTC')::date
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    private final CommittedUpdates commits;
+
+    SendWindow(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.commits = new CommittedUpdates(jdbc, transactionManager);
+    }
+
+    /**
+     * @param interval the time between two sends of this number
+     * @return when this send may go, or empty when the day's budget cannot take its segments
+     */
+    Optional<Slot> reserve(String sender, int segments, long dailyBudget, Duration interval) {
+        double seconds = interval.toNanos() / 1e9;
+        List<Slot> slots = this.commits.inOwnTransaction(() -> this.jdbc.query(RESERVE,
+                (rs, i) -> new Slot(System.nanoTime() + rs.getLong(1) * 1000 - interval.toNanos(),
+                        rs.getDate(2).toLocalDate(), segments),
+                sender, seconds, segments, seconds, dailyBudget));
+        return slots.stream().findFirst();
+    }
+
+    /** Telnyx refused the message: its segments were not spent. */
+    void refund(String sender, Slot slot) {
+        this.commits.update(REFUND, slot.segments(), sender, Date.valueOf(slot.day()));
+    }
+
+    /** Nobody sends from this number before {@code delay} from now (the first send of a run, a 429, a full queue). */
+    void pushBack(String sender, Duration delay) {
+        this.commits.update(PUSH_BACK, delay.toNanos() / 1e9, sender);
+    }
+
+    long segmentsUsedToday(String sender) {
+        return this.jdbc.query(USED_TODAY, (rs, i) -> rs.getLong(1), sender).stream().findFirst().orElse(0L);
+    }
+
+    /**
+     * @param atNanos the slot on this JVM's {@link System#nanoTime()} scale
+     * @param day the UTC day whose budget paid for it
+     */
+    record Slot(long atNanos, LocalDate day, int segments) {
+
+        Duration waitFromNow() {
+            return Duration.ofNanos(Math.max(0, this.atNanos - System.nanoTime()));
+        }
+
+    }
+
+}
