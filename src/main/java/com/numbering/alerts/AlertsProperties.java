@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param brand who speaks: the system, never a tenant (the shared number is not the tenant's)
  * @param optOutText appended to every alert
  * @param messagesPerSecond what the shared number's 10DLC campaign may send (AT&T TPM / 60)
+ * @param pacingMargin added to every interval of 1/{@code messagesPerSecond}: the jitter between our send and its
+ *        arrival at Telnyx (scheduling, network) must never make two sends arrive closer than 1/N
  * @param dailySegmentBudget segments per UTC day (T-Mobile's brand cap, shared with anything else the brand sends)
  * @param claimSize alerts claimed at once
  * @param workers alerts in flight at once
@@ -28,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("numbering.alerts")
 record AlertsProperties(@NotBlank String brand, @NotBlank String optOutText, @Positive double messagesPerSecond,
+        @NotNull Duration pacingMargin,
         @Min(1) long dailySegmentBudget, @Min(1) @Max(1000) int claimSize, @Min(1) @Max(64) int workers,
         @Min(1) @Max(20) int maxAttempts, @NotNull Duration retryBackoff, @NotNull Duration maxRetryBackoff,
         boolean allowUnassignedCampaign, @NotNull Duration deliveryCheckDelay,

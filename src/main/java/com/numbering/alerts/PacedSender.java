@@ -20,9 +20,6 @@ import com.numbering.alerts.SendWindow.Slot;
 @Component
 class PacedSender {
 
-    /** Spacing a little above the granted rate absorbs the jitter between our clock and Telnyx's arrival time. */
-    private static final double SAFETY = 1.02;
-
     private final SendWindow window;
 
     private final AlertRepository alerts;
@@ -39,11 +36,16 @@ class PacedSender {
     }
 
     Run startRun(String sender, String dispatcher) {
-        return new Run(sender, dispatcher);
+        return new Run(sender, dispatcher, interval());
     }
 
+    /**
+     * 1/N plus the pacing margin: the margin absorbs what happens between our send and Telnyx's arrival time (thread
+     * scheduling, the network), so that the number is never seen sending faster than N.
+     */
     Duration interval() {
-        return Duration.ofNanos((long) (TimeUnit.SECONDS.toNanos(1) * SAFETY / this.properties.messagesPerSecond()));
+        return Duration.ofNanos((long) (TimeUnit.SECONDS.toNanos(1) / this.properties.messagesPerSecond()))
+            .plus(this.properties.pacingMargin());
     }
 
     AlertOutcome send(Alert alert, Message message, Run run) throws InterruptedException {
@@ -63,6 +65,7 @@ class PacedSender {
             }
             try {
                 TimeUnit.NANOSECONDS.sleep(slot.get().waitFromNow().toNanos());
+                run.gate.pass();
             }
             catch (InterruptedException stop) {
                 // Stopped before the request left: nothing was sent, the alert goes back to the queue.
@@ -80,6 +83,31 @@ class PacedSender {
         }
     }
 
+    /**
+     * The last word inside one process: a worker that woke late for its slot pushes the next one back, so two
+     * sends of this process never leave closer than the interval, whatever the scheduler did to either thread.
+     */
+    static final class Gate {
+
+        private final long intervalNanos;
+
+        private long lastPassed = Long.MIN_VALUE / 2;
+
+        Gate(long intervalNanos) {
+            this.intervalNanos = intervalNanos;
+        }
+
+        /** Sleeps inside the lock on purpose: sends pass one at a time. */
+        synchronized void pass() throws InterruptedException {
+            long early = this.lastPassed + this.intervalNanos - System.nanoTime();
+            if (early > 0) {
+                TimeUnit.NANOSECONDS.sleep(early);
+            }
+            this.lastPassed = System.nanoTime();
+        }
+
+    }
+
     /** One dispatcher run's sends from one number. */
     static final class Run {
 
@@ -91,9 +119,12 @@ class PacedSender {
 
         private final CountDownLatch firstAnswered = new CountDownLatch(1);
 
-        private Run(String sender, String dispatcher) {
+        private final Gate gate;
+
+        private Run(String sender, String dispatcher, Duration interval) {
             this.sender = sender;
             this.dispatcher = dispatcher;
+            this.gate = new Gate(interval.toNanos());
         }
 
         String dispatcher() {

@@ -2,7 +2,9 @@ package com.numbering.alerts;
 
 import java.sql.Date;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +32,7 @@ class SendWindow {
                    segments_used = CASE WHEN w.day = EXCLUDED.day THEN w.segments_used ELSE 0 END
                                    + EXCLUDED.segments_used
              WHERE CASE WHEN w.day = EXCLUDED.day THEN w.segments_used ELSE 0 END + EXCLUDED.segments_used <= ?
-            RETURNING (extract(epoch FROM next_slot - clock_timestamp()) * 1000000)::bigint, day
+            RETURNING (extract(epoch FROM next_slot) * 1000000)::bigint, day
             """;
 
     private static final String REFUND = """
@@ -63,7 +65,7 @@ class SendWindow {
     Optional<Slot> reserve(String sender, int segments, long dailyBudget, Duration interval) {
         double seconds = interval.toNanos() / 1e9;
         List<Slot> slots = this.commits.inOwnTransaction(() -> this.jdbc.query(RESERVE,
-                (rs, i) -> new Slot(System.nanoTime() + rs.getLong(1) * 1000 - interval.toNanos(),
+                (rs, i) -> new Slot(Instant.EPOCH.plus(rs.getLong(1), ChronoUnit.MICROS).minus(interval),
                         rs.getDate(2).toLocalDate(), segments),
                 sender, seconds, segments, seconds, dailyBudget));
         return slots.stream().findFirst();
@@ -84,13 +86,14 @@ class SendWindow {
     }
 
     /**
-     * @param atNanos the slot on this JVM's {@link System#nanoTime()} scale
+     * @param at when the send may go, on the database's clock (the hosts' clocks are kept in step by NTP)
      * @param day the UTC day whose budget paid for it
      */
-    record Slot(long atNanos, LocalDate day, int segments) {
+    record Slot(Instant at, LocalDate day, int segments) {
 
         Duration waitFromNow() {
-            return Duration.ofNanos(Math.max(0, this.atNanos - System.nanoTime()));
+            Duration wait = Duration.between(Instant.now(), this.at);
+            return wait.isNegative() ? Duration.ZERO : wait;
         }
 
     }

@@ -2,6 +2,7 @@ package com.numbering.alerts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +64,54 @@ class DispatchCrashTests {
         assertThat(alertStatus()).isEqualTo("unknown");
         assertThat(this.world.simulator().ledger().messages()).filteredOn(m -> RECIPIENT.equals(m.to())).hasSize(1);
         assertThat(second.output()).contains("marked 'unknown', never resent").doesNotContain(RECIPIENT);
+    }
+
+    @Test
+    void aProcessKilledBetweenTheSendAndTheDeliveryCheckLosesNothing() throws Exception {
+        // given an alert that was sent, whose delivery is being read back when the process dies
+        Finished setup = AppProcess.start(Map.of(), args("setupSharedSmsNumberJob")).waitForExit();
+        assertThat(setup.exitCode()).as(setup.output()).isZero();
+        long tenant = this.world.jdbc().queryForObject("INSERT INTO tenants (name) VALUES ('Crash Check') RETURNING id",
+                Long.class);
+        this.world.jdbc().update("INSERT INTO sms_consents (phone, opted_in_at, opt_in_method) VALUES (?, now(), 'test')",
+                RECIPIENT);
+        this.world.jdbc().update("""
+                INSERT INTO client_alerts (tenant_id, recipient, alert_type, body, dedupe_key)
+                VALUES (?, ?, 'appointment_booked', 'Booked for Wed 9:00.', 'crash-alert-1')""", tenant, RECIPIENT);
+        this.world.simulator().control().stallAfterProcessing("GET", "/messages/.*", Duration.ofMinutes(2), 1);
+        AppProcess first = AppProcess.start(Map.of(), withDeliveryCheckAtOnce(args("dispatchAlertsJob")));
+        waitForDeliveryCheck(first);
+        first.kill();
+        assertThat(alertStatus()).isEqualTo("sent");
+
+        // when the next run comes
+        this.world.simulator().control().reset();
+        Finished second = AppProcess.start(Map.of(), withDeliveryCheckAtOnce(args("dispatchAlertsJob"))).waitForExit();
+
+        // then the delivery is learnt and the message was sent once
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(this.world.jdbc().queryForObject(
+                "SELECT delivery_status FROM client_alerts WHERE dedupe_key = 'crash-alert-1'", String.class))
+            .isEqualTo("delivered");
+        assertThat(this.world.simulator().ledger().messages()).filteredOn(m -> RECIPIENT.equals(m.to())).hasSize(1);
+    }
+
+    private static List<String> withDeliveryCheckAtOnce(List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        all.add("--numbering.alerts.delivery-check-delay=0s");
+        return all;
+    }
+
+    private void waitForDeliveryCheck(AppProcess process) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            if (this.world.simulator().ledger().requests().stream()
+                .anyMatch(r -> "GET".equals(r.method()) && r.path().contains("/messages/"))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no GET /messages/{id} arrived: " + process.output());
     }
 
     private String alertStatus() {
