@@ -28,9 +28,11 @@ class UnownedNumberRepository {
     private static final String CLASSIFIED = """
             WITH classified AS (
                 SELECT s.number_id, s.phone_number,
-                       CASE WHEN rec.id IS NOT NULL THEN CASE WHEN rec_v.active IS FALSE THEN 'inactive-tenant-number' END
+                       CASE WHEN rec.id IS NOT NULL
+                            THEN CASE WHEN rec_v.active IS FALSE THEN 'inactive-tenant-number' END
                             WHEN sms.id IS NOT NULL THEN NULL
-                            WHEN hint.id IS NOT NULL THEN CASE WHEN hint_v.active IS FALSE THEN 'inactive-tenant-number' END
+                            WHEN hint.id IS NOT NULL
+                            THEN CASE WHEN hint_v.active IS FALSE THEN 'inactive-tenant-number' END
                             ELSE 'unowned-number' END AS kind,
                        COALESCE(rec.id, hint.id) AS tenant_id
                 FROM inventory_snapshot s

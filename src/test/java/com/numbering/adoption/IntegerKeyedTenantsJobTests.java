@@ -6,7 +6,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** An application whose tenants are keyed by a SERIAL (INTEGER) key. */
 class IntegerKeyedTenantsJobTests extends AdoptedTenantsJobTests {
 
-    private static final AdoptedDatabase DATABASE = new AdoptedDatabase(AppSchema.keyedBy("id SERIAL PRIMARY KEY", null, null, null, null));
+    private static final AdoptedDatabase DATABASE = new AdoptedDatabase(AppSchema.keyedBy(
+            "id SERIAL PRIMARY KEY", null, null, null, null));
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -6,7 +6,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** An application whose tenants are keyed by a UUID, as many are. */
 class UuidKeyedTenantsJobTests extends AdoptedTenantsJobTests {
 
-    private static final AdoptedDatabase DATABASE = new AdoptedDatabase(AppSchema.keyedBy("id UUID PRIMARY KEY DEFAULT gen_random_uuid()", null, null, null, null));
+    private static final AdoptedDatabase DATABASE = new AdoptedDatabase(AppSchema.keyedBy(
+            "id UUID PRIMARY KEY DEFAULT gen_random_uuid()", null, null, null, null));
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
