@@ -1,5 +1,6 @@
 package com.numbering;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,10 @@ public class NumberingApplication {
         }
         catch (Throwable failure) {
             exitCode = ExitCodes.of(failure);
+            // Spring's exception chain buries it: one line a person reads first (e.g. the tenants table refused).
+            ExitCodes.configurationError(failure)
+                .ifPresent(message -> LoggerFactory.getLogger(NumberingApplication.class)
+                    .error("Configuration error, nothing was done: {}", message));
         }
         System.exit(exitCode);
     }

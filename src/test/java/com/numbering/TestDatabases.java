@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import com.numbering.adoption.TenantAdoptionCallback;
 import com.numbering.local.EmbeddedDatabase;
 
 /** A new, empty database on the embedded PostgreSQL server, for tests that must not share one. */
@@ -36,6 +37,7 @@ public final class TestDatabases {
             .baselineOnMigrate(true)
             .baselineVersion("0")
             .failOnMissingLocations(true)
+            .callbacks(new TenantAdoptionCallback())
             .load()
             .migrate();
     }

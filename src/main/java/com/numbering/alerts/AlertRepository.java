@@ -22,7 +22,7 @@ import com.numbering.support.CommittedUpdates;
 @Repository
 class AlertRepository {
 
-    private static final RowMapper<Alert> ALERT = (rs, i) -> new Alert(rs.getLong("id"), rs.getLong("tenant_id"),
+    private static final RowMapper<Alert> ALERT = (rs, i) -> new Alert(rs.getLong("id"), rs.getString("tenant_id"),
             rs.getString("recipient"), rs.getString("alert_type"), rs.getString("body"),
             rs.getTimestamp("not_before").toInstant(),
             rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant(),

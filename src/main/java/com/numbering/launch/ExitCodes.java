@@ -30,6 +30,16 @@ public final class ExitCodes {
         return status == BatchStatus.COMPLETED ? OK : status.ordinal();
     }
 
+    /** The message of the configuration error behind {@code failure}, if that is what it is. */
+    public static java.util.Optional<String> configurationError(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfigurationException) {
+                return java.util.Optional.of(cause.getMessage());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Exit code for an exception that escaped start-up or a job. */
     public static int of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -48,6 +48,14 @@ class ProvisioningJobConfiguration {
             AND (telnyx_voice_next_attempt_at IS NULL OR telnyx_voice_next_attempt_at <= :now)
             """;
 
+    /** Phone, state and "active" from the tenant mapping (README "Adopting an existing database"). */
+    private static final String TENANTS = """
+            (SELECT t.id, v.phone, v.state, v.active, t.telnyx_voice_status, t.telnyx_voice_number,
+                    t.telnyx_voice_customer_reference, t.telnyx_voice_order_id, t.telnyx_voice_reference_seq,
+                    t.telnyx_voice_attempts, t.telnyx_voice_next_attempt_at
+             FROM tenants t JOIN numbering_tenants v ON v.id = t.id) AS tenants
+            """;
+
     @Bean
     Job provisionVoiceNumbersJob(JobRepository jobRepository, Step provisionVoiceNumbersStep, JdbcTemplate jdbc) {
         return new JobBuilder(JOB_NAME, jobRepository).start(provisionVoiceNumbersStep)
@@ -76,7 +84,7 @@ class ProvisioningJobConfiguration {
         return new JdbcPagingItemReaderBuilder<TenantRow>().name("dueTenantsReader")
             .dataSource(dataSource)
             .selectClause(TenantVoiceRepository.COLUMNS)
-            .fromClause("tenants")
+            .fromClause(TENANTS)
             .whereClause(DUE)
             .parameterValues(Map.of("now", Timestamp.from(clock.instant())))
             .sortKeys(Map.of("id", Order.ASCENDING))

@@ -5,7 +5,7 @@ package com.numbering.provisioning;
  *
  * @param reason why it is not active yet, or null
  */
-record ProvisioningOutcome(long tenantId, Result result, String reason) {
+record ProvisioningOutcome(String tenantId, Result result, String reason) {
 
     enum Result {
 

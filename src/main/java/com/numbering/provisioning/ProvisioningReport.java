@@ -22,7 +22,7 @@ final class ProvisioningReport implements JobExecutionListener {
                      WHEN telnyx_voice_status = 'failed' THEN 'failed (will retry)'
                      ELSE COALESCE(telnyx_voice_status, 'not started')
                    END AS standing, count(*) AS tenants
-            FROM tenants WHERE active GROUP BY 1
+            FROM tenants t JOIN numbering_tenants v ON v.id = t.id WHERE v.active GROUP BY 1
             """;
 
     private final JdbcTemplate jdbc;

@@ -6,14 +6,14 @@ import com.numbering.numbers.Tier;
 /** A tenant's purchase state: the {@code telnyx_voice_*} columns of its row. */
 final class TenantPurchaseRecord implements PurchaseRecord {
 
-    private final long tenantId;
+    private final String tenantId;
 
     private final String areaCode;
 
     private final TenantVoiceRepository tenants;
 
     /** @param areaCode the area code the tenant asked for (its phone's), or null when only its state is known */
-    TenantPurchaseRecord(long tenantId, String areaCode, TenantVoiceRepository tenants) {
+    TenantPurchaseRecord(String tenantId, String areaCode, TenantVoiceRepository tenants) {
         this.tenantId = tenantId;
         this.areaCode = areaCode;
         this.tenants = tenants;

@@ -3,9 +3,10 @@ package com.numbering.provisioning;
 import com.numbering.numbers.Purchase;
 
 /**
- * A tenant as the provisioning job sees it. Phone, state and number are personal data: never log them whole.
+ * A tenant as the provisioning job sees it; its id is opaque (the application's key, of any type). Phone, state and
+ * number are personal data: never log them whole.
  */
-record TenantRow(long id, String phone, String state, String status, String number, String customerReference,
+record TenantRow(String id, String phone, String state, String status, String number, String customerReference,
         String orderId, int referenceSeq, int attempts) {
 
     Purchase purchase() {

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.numbering.adoption.TenantKey;
 import com.numbering.support.CommittedUpdates;
 
 import com.numbering.numbers.Tier;
@@ -29,7 +30,7 @@ class TenantVoiceRepository {
             telnyx_voice_order_id, telnyx_voice_reference_seq, telnyx_voice_attempts
             """;
 
-    static final RowMapper<TenantRow> ROW = (rs, i) -> new TenantRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+    static final RowMapper<TenantRow> ROW = (rs, i) -> new TenantRow(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9));
 
     private static final String RECORD_INTENT = """
@@ -93,10 +94,11 @@ class TenantVoiceRepository {
         this.clock = clock;
     }
 
-    boolean recordIntent(long tenantId, int expectedSeq, String number, String reference, Tier tier,
+    boolean recordIntent(String tenantId, int expectedSeq, String number, String reference, Tier tier,
             String areaCode) {
         try {
-            return update(RECORD_INTENT, number, reference, tier.column(), areaCode, now(), tenantId, expectedSeq);
+            return update(RECORD_INTENT, number, reference, tier.column(), areaCode, now(), TenantKey.value(tenantId),
+                    expectedSeq);
         }
         catch (DuplicateKeyException ex) {
             // Another tenant holds this number already (unique index): not ours to order.
@@ -104,16 +106,16 @@ class TenantVoiceRepository {
         }
     }
 
-    boolean recordOrder(long tenantId, String reference, String orderId) {
-        return update(RECORD_ORDER, orderId, now(), tenantId, reference);
+    boolean recordOrder(String tenantId, String reference, String orderId) {
+        return update(RECORD_ORDER, orderId, now(), TenantKey.value(tenantId), reference);
     }
 
-    boolean activate(long tenantId, String reference, String number, String numberId, Instant at) {
-        return update(ACTIVATE, number, numberId, Timestamp.from(at), tenantId, reference);
+    boolean activate(String tenantId, String reference, String number, String numberId, Instant at) {
+        return update(ACTIVATE, number, numberId, Timestamp.from(at), TenantKey.value(tenantId), reference);
     }
 
-    boolean abandonIntent(long tenantId, String reference) {
-        return update(ABANDON_INTENT, now(), tenantId, reference);
+    boolean abandonIntent(String tenantId, String reference) {
+        return update(ABANDON_INTENT, now(), TenantKey.value(tenantId), reference);
     }
 
     /**
@@ -121,19 +123,20 @@ class TenantVoiceRepository {
      *
      * @param countsAsAttempt whether this uses up one of the tenant's attempts
      */
-    boolean postpone(long tenantId, boolean countsAsAttempt, Instant retryAt, String field, String reason,
+    boolean postpone(String tenantId, boolean countsAsAttempt, Instant retryAt, String field, String reason,
             Instant at) {
         return update(POSTPONE, countsAsAttempt ? 1 : 0, Timestamp.from(retryAt), field, reason, Timestamp.from(at),
-                tenantId);
+                TenantKey.value(tenantId));
     }
 
     /** {@code failed} for a human; refused (false) while the tenant holds an intent or an order. */
-    boolean giveUp(long tenantId, String field, String reason, Instant at) {
-        return update(GIVE_UP, field, reason, Timestamp.from(at), tenantId);
+    boolean giveUp(String tenantId, String field, String reason, Instant at) {
+        return update(GIVE_UP, field, reason, Timestamp.from(at), TenantKey.value(tenantId));
     }
 
-    boolean isTaken(String number, long tenantId) {
-        return Boolean.TRUE.equals(this.jdbc.queryForObject(NUMBER_IS_OURS, Boolean.class, number, tenantId, number));
+    boolean isTaken(String number, String tenantId) {
+        return Boolean.TRUE.equals(this.jdbc.queryForObject(NUMBER_IS_OURS, Boolean.class, number,
+                TenantKey.value(tenantId), number));
     }
 
     private Timestamp now() {

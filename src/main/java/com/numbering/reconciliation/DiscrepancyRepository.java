@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.numbering.adoption.TenantKey;
+
 /**
  * The set-based comparisons of {@code inventory_snapshot} with {@code tenants} and {@code system_config}: joins in
  * PostgreSQL, read a batch at a time in key order (keyset), so that memory is bounded by the batch, not by the
@@ -24,7 +26,7 @@ class DiscrepancyRepository {
                                WHERE s.phone_number = t.telnyx_voice_number
                                ORDER BY s.status = 'active' DESC LIMIT 1) s ON TRUE
             WHERE t.telnyx_voice_status = 'ordered' AND t.telnyx_voice_number IS NOT NULL
-              AND COALESCE(t.telnyx_voice_updated_at, '-infinity') < ? AND t.id > ?
+              AND COALESCE(t.telnyx_voice_updated_at, '-infinity') < ? AND (CAST(? AS text) IS NULL OR t.id > ?)
             ORDER BY t.id LIMIT ?
             """;
 
@@ -32,7 +34,8 @@ class DiscrepancyRepository {
     private static final String UNRECORDED = """
             SELECT s.number_id, s.phone_number, s.customer_reference, t.id, t.telnyx_voice_status
             FROM inventory_snapshot s JOIN tenants t ON t.id = s.tenant_hint
-            WHERE s.status = 'active' AND t.active
+            JOIN numbering_tenants v ON v.id = t.id
+            WHERE s.status = 'active' AND v.active
               AND NOT EXISTS (SELECT 1 FROM tenants o WHERE o.telnyx_voice_number = s.phone_number)
               AND NOT EXISTS (SELECT 1 FROM system_config c WHERE c.telnyx_sms_number = s.phone_number)
               AND s.number_id > ?
@@ -45,16 +48,18 @@ class DiscrepancyRepository {
             LEFT JOIN LATERAL (SELECT status FROM inventory_snapshot s WHERE s.phone_number = t.telnyx_voice_number
                                ORDER BY s.status IN ('deleted', 'ported-out', 'port-out-pending')
                                LIMIT 1) s ON TRUE
-            WHERE t.telnyx_voice_status = 'active' AND t.active AND t.telnyx_voice_number IS NOT NULL
+            JOIN numbering_tenants v ON v.id = t.id
+            WHERE t.telnyx_voice_status = 'active' AND v.active AND t.telnyx_voice_number IS NOT NULL
               AND (s.status IS NULL OR s.status IN ('deleted', 'ported-out', 'port-out-pending'))
-              AND COALESCE(t.telnyx_voice_updated_at, '-infinity') < ? AND t.id > ?
+              AND COALESCE(t.telnyx_voice_updated_at, '-infinity') < ? AND (CAST(? AS text) IS NULL OR t.id > ?)
             ORDER BY t.id LIMIT ?
             """;
 
     private static final String WRONG_CONNECTION = """
             SELECT s.number_id, s.phone_number, s.connection_id, t.id
             FROM tenants t JOIN inventory_snapshot s ON s.phone_number = t.telnyx_voice_number
-            WHERE t.telnyx_voice_status = 'active' AND t.active AND s.status = 'active'
+            JOIN numbering_tenants v ON v.id = t.id
+            WHERE t.telnyx_voice_status = 'active' AND v.active AND s.status = 'active'
               AND s.connection_id IS DISTINCT FROM ? AND s.number_id > ?
             ORDER BY s.number_id LIMIT ?
             """;
@@ -73,25 +78,27 @@ class DiscrepancyRepository {
         this.jdbc = jdbc;
     }
 
-    List<PendingOrder> pendingOrders(Run run, long afterTenantId, int limit) {
-        return this.jdbc.query(PENDING_ORDERS, (rs, i) -> new PendingOrder(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), stagedFrom(run), afterTenantId,
-                limit);
+    /** @param afterTenantId the last tenant of the previous batch, null for the first */
+    List<PendingOrder> pendingOrders(Run run, String afterTenantId, int limit) {
+        return this.jdbc.query(PENDING_ORDERS, (rs, i) -> new PendingOrder(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), stagedFrom(run),
+                TenantKey.value(afterTenantId), TenantKey.value(afterTenantId), limit);
     }
 
     List<UnrecordedNumber> unrecordedNumbers(String afterNumberId, int limit) {
         return this.jdbc.query(UNRECORDED, (rs, i) -> new UnrecordedNumber(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getLong(4), rs.getString(5)), afterNumberId, limit);
+                rs.getString(3), rs.getString(4), rs.getString(5)), afterNumberId, limit);
     }
 
-    List<LostNumber> lostNumbers(Run run, long afterTenantId, int limit) {
-        return this.jdbc.query(LOST, (rs, i) -> new LostNumber(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4)), stagedFrom(run), afterTenantId, limit);
+    List<LostNumber> lostNumbers(Run run, String afterTenantId, int limit) {
+        return this.jdbc.query(LOST, (rs, i) -> new LostNumber(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4)), stagedFrom(run), TenantKey.value(afterTenantId), TenantKey.value(afterTenantId),
+                limit);
     }
 
     List<MisattachedNumber> wrongConnections(String connectionId, String afterNumberId, int limit) {
         return this.jdbc.query(WRONG_CONNECTION, (rs, i) -> new MisattachedNumber(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getLong(4)), connectionId, afterNumberId, limit);
+                rs.getString(3), rs.getString(4)), connectionId, afterNumberId, limit);
     }
 
     Optional<MisattachedNumber> smsProfileDrift() {
@@ -104,22 +111,22 @@ class DiscrepancyRepository {
     }
 
     /** A tenant left {@code ordered}, and what the inventory says of its number (null: absent). */
-    record PendingOrder(long tenantId, String phoneNumber, String customerReference, String orderId,
+    record PendingOrder(String tenantId, String phoneNumber, String customerReference, String orderId,
             String numberId, String inventoryStatus) {
     }
 
-    record UnrecordedNumber(String numberId, String phoneNumber, String customerReference, long tenantId,
+    record UnrecordedNumber(String numberId, String phoneNumber, String customerReference, String tenantId,
             String tenantStatus) {
     }
 
     /** @param inventoryStatus null when the number is absent from the inventory */
-    record LostNumber(long tenantId, String phoneNumber, String numberId, String inventoryStatus) {
+    record LostNumber(String tenantId, String phoneNumber, String numberId, String inventoryStatus) {
     }
 
     /** @param current the connection (or messaging profile) the number is on; {@code wanted} the one it should be */
-    record MisattachedNumber(String numberId, String phoneNumber, String current, Long tenantId, String wanted) {
+    record MisattachedNumber(String numberId, String phoneNumber, String current, String tenantId, String wanted) {
 
-        MisattachedNumber(String numberId, String phoneNumber, String current, long tenantId) {
+        MisattachedNumber(String numberId, String phoneNumber, String current, String tenantId) {
             this(numberId, phoneNumber, current, tenantId, null);
         }
 

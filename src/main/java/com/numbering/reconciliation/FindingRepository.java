@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.numbering.adoption.TenantKey;
 import com.numbering.support.CommittedUpdates;
 
 /** {@code reconciliation_findings}: what each run found and did. Every write commits on its own. */
@@ -34,7 +35,7 @@ class FindingRepository {
 
     void record(Run run, Finding finding) {
         this.commits.update(RECORD, run.jobExecutionId(),
-                finding.kind().column(), finding.phoneNumber(), finding.tenantId(), finding.numberId(),
+                finding.kind().column(), finding.phoneNumber(), TenantKey.value(finding.tenantId()), finding.numberId(),
                 finding.action().column(run.dryRun()), finding.details(), run.dryRun());
     }
 

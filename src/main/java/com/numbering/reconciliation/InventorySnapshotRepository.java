@@ -1,6 +1,7 @@
 package com.numbering.reconciliation;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.numbering.adoption.TenantKey;
 import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
 
 /** {@code inventory_snapshot}: one run's copy of the account inventory, a page at a time. */
@@ -33,16 +35,19 @@ class InventorySnapshotRepository {
 
     private static final String COUNT = "SELECT count(*) FROM inventory_snapshot";
 
-    /** {@code tenant-<id>-<n>}: the provisioning job's customer reference. */
-    private static final Pattern REFERENCE = Pattern.compile("tenant-(\\d{1,18})-\\d{1,9}");
+    /** {@code tenant-<id>-<n>}: the provisioning job's customer reference (an id may contain '-': a UUID). */
+    private static final Pattern REFERENCE = Pattern.compile("tenant-(.+)-\\d{1,9}");
 
     /** {@code tenant-<id>}: a tag ops may put on a number bought by hand for a tenant. */
-    private static final Pattern TAG = Pattern.compile("tenant-(\\d{1,18})");
+    private static final Pattern TAG = Pattern.compile("tenant-(.+)");
 
     private final JdbcTemplate jdbc;
 
-    InventorySnapshotRepository(JdbcTemplate jdbc) {
+    private final TenantKey key;
+
+    InventorySnapshotRepository(JdbcTemplate jdbc, TenantKey key) {
         this.jdbc = jdbc;
+        this.key = key;
     }
 
     void clear() {
@@ -58,7 +63,7 @@ class InventorySnapshotRepository {
             ps.setString(4, n.connectionId());
             ps.setString(5, n.messagingProfileId());
             ps.setString(6, n.customerReference());
-            ps.setObject(7, tenantHint(n));
+            ps.setObject(7, tenantHint(n, this.key), Types.OTHER);
             ps.setTimestamp(8, stagedAt);
         });
     }
@@ -68,18 +73,21 @@ class InventorySnapshotRepository {
         return count == null ? 0 : count;
     }
 
-    /** The tenant the number's customer reference, or else one of its tags, names; null when none does. */
-    static Long tenantHint(OwnedNumber number) {
+    /**
+     * The tenant the number's customer reference, or else one of its tags, names; null when none does. An id that
+     * cannot be a value of the tenant key (letters for an integer key, say) names no tenant.
+     */
+    static String tenantHint(OwnedNumber number, TenantKey key) {
         if (number.customerReference() != null) {
             Matcher reference = REFERENCE.matcher(number.customerReference());
-            if (reference.matches()) {
-                return Long.valueOf(reference.group(1));
+            if (reference.matches() && key.accepts(reference.group(1))) {
+                return reference.group(1);
             }
         }
         for (String tag : number.tags()) {
             Matcher matcher = TAG.matcher(tag);
-            if (matcher.matches()) {
-                return Long.valueOf(matcher.group(1));
+            if (matcher.matches() && key.accepts(matcher.group(1))) {
+                return matcher.group(1);
             }
         }
         return null;

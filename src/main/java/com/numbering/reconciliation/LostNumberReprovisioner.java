@@ -42,7 +42,8 @@ final class LostNumberReprovisioner extends ReconciliationTasklet {
 
     @Override
     int reconcile(Run run) {
-        return inBatches(0L, after -> this.discrepancies.lostNumbers(run, after, this.batchSize), LostNumber::tenantId,
+        return inBatches((String) null, after -> this.discrepancies.lostNumbers(run, after, this.batchSize),
+                LostNumber::tenantId,
                 lost -> handle(run, lost), this.batchSize);
     }
 

@@ -45,7 +45,7 @@ final class PendingOrderFollower extends ReconciliationTasklet {
 
     @Override
     int reconcile(Run run) {
-        return inBatches(0L, after -> this.discrepancies.pendingOrders(run, after, this.batchSize),
+        return inBatches((String) null, after -> this.discrepancies.pendingOrders(run, after, this.batchSize),
                 PendingOrder::tenantId, order -> follow(run, order), this.batchSize);
     }
 

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.numbering.adoption.TenantKey;
 import com.numbering.support.CommittedUpdates;
 
 /**
@@ -43,7 +44,8 @@ class TenantRepairRepository {
                    telnyx_voice_reference_seq = GREATEST(telnyx_voice_reference_seq, ?), telnyx_voice_order_id = NULL,
                    telnyx_voice_attempts = 0, telnyx_voice_next_attempt_at = NULL, telnyx_voice_failure_field = NULL,
                    telnyx_voice_failure_reason = NULL, telnyx_voice_updated_at = ?
-            WHERE id = ? AND active AND (telnyx_voice_status IS NULL OR telnyx_voice_status = 'failed')
+            WHERE id = ? AND (telnyx_voice_status IS NULL OR telnyx_voice_status = 'failed')
+              AND EXISTS (SELECT 1 FROM numbering_tenants v WHERE v.id = tenants.id AND v.active)
             """;
 
     private static final String MARK_FOR_REPROVISIONING = """
@@ -59,7 +61,8 @@ class TenantRepairRepository {
             UPDATE tenants SET telnyx_voice_status = NULL, telnyx_voice_number = NULL, telnyx_voice_number_id = NULL,
                    telnyx_voice_order_id = NULL, telnyx_voice_failure_field = 'reconciliation',
                    telnyx_voice_failure_reason = ?, telnyx_voice_updated_at = ?
-            WHERE id = ? AND NOT active AND telnyx_voice_number = ?
+            WHERE id = ? AND telnyx_voice_number = ?
+              AND EXISTS (SELECT 1 FROM numbering_tenants v WHERE v.id = tenants.id AND NOT v.active)
             """;
 
     private final JdbcTemplate jdbc;
@@ -74,21 +77,21 @@ class TenantRepairRepository {
         this.clock = clock;
     }
 
-    boolean activateOrdered(long tenantId, String number, String reference, String numberId) {
-        return update(ACTIVATE_ORDERED, numberId, now(), tenantId, number, reference);
+    boolean activateOrdered(String tenantId, String number, String reference, String numberId) {
+        return update(ACTIVATE_ORDERED, numberId, now(), TenantKey.value(tenantId), number, reference);
     }
 
-    boolean clearIntent(long tenantId, String number, String reference, String reason) {
-        return update(CLEAR_INTENT, reason, now(), tenantId, number, reference);
+    boolean clearIntent(String tenantId, String number, String reference, String reason) {
+        return update(CLEAR_INTENT, reason, now(), TenantKey.value(tenantId), number, reference);
     }
 
     /**
      * @param reference the number's customer reference when it is one of this tenant's ({@code tenant-<id>-<n>})
      * @param seq its {@code <n>} (0 when none), so that no later order reuses it
      */
-    boolean adopt(long tenantId, String number, String numberId, String reference, int seq) {
+    boolean adopt(String tenantId, String number, String numberId, String reference, int seq) {
         try {
-            return update(ADOPT, number, numberId, reference, seq, now(), tenantId);
+            return update(ADOPT, number, numberId, reference, seq, now(), TenantKey.value(tenantId));
         }
         catch (DuplicateKeyException ex) {
             // The number (or reference) was recorded elsewhere meanwhile: not this tenant's to take.
@@ -96,12 +99,12 @@ class TenantRepairRepository {
         }
     }
 
-    boolean markForReprovisioning(long tenantId, String number, String reason) {
-        return update(MARK_FOR_REPROVISIONING, reason, now(), tenantId, number);
+    boolean markForReprovisioning(String tenantId, String number, String reason) {
+        return update(MARK_FOR_REPROVISIONING, reason, now(), TenantKey.value(tenantId), number);
     }
 
-    boolean forgetReleased(long tenantId, String number, String reason) {
-        return update(FORGET_RELEASED, reason, now(), tenantId, number);
+    boolean forgetReleased(String tenantId, String number, String reason) {
+        return update(FORGET_RELEASED, reason, now(), TenantKey.value(tenantId), number);
     }
 
     private Timestamp now() {

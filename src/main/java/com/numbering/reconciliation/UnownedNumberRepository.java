@@ -21,20 +21,26 @@ class UnownedNumberRepository {
 
     /**
      * Numbers the account holds (not pending, failed or gone) that no tenant records and that are not the shared SMS
-     * number, unless a reference or tag ties them to an active tenant (adoption's business, not this one's).
+     * number, unless a reference or tag ties them to an active tenant (adoption's business, not this one's). "Active"
+     * is the tenant mapping's ({@code numbering_tenants}); a tenant the mapping does not return is never taken for a
+     * deactivated one, so its numbers are never released.
      */
     private static final String CLASSIFIED = """
             WITH classified AS (
                 SELECT s.number_id, s.phone_number,
-                       CASE WHEN rec.id IS NOT NULL THEN CASE WHEN rec.active THEN NULL ELSE 'inactive-tenant-number' END
+                       CASE WHEN rec.id IS NOT NULL
+                            THEN CASE WHEN rec_v.active IS FALSE THEN 'inactive-tenant-number' END
                             WHEN sms.id IS NOT NULL THEN NULL
-                            WHEN hint.id IS NOT NULL THEN CASE WHEN hint.active THEN NULL ELSE 'inactive-tenant-number' END
+                            WHEN hint.id IS NOT NULL
+                            THEN CASE WHEN hint_v.active IS FALSE THEN 'inactive-tenant-number' END
                             ELSE 'unowned-number' END AS kind,
                        COALESCE(rec.id, hint.id) AS tenant_id
                 FROM inventory_snapshot s
                 LEFT JOIN tenants rec ON rec.telnyx_voice_number = s.phone_number
+                LEFT JOIN numbering_tenants rec_v ON rec_v.id = rec.id
                 LEFT JOIN system_config sms ON sms.telnyx_sms_number = s.phone_number
                 LEFT JOIN tenants hint ON hint.id = s.tenant_hint
+                LEFT JOIN numbering_tenants hint_v ON hint_v.id = hint.id
                 WHERE s.status NOT IN ('purchase-pending', 'purchase-failed', 'deleted', 'ported-out')
             )
             """;
@@ -78,8 +84,9 @@ class UnownedNumberRepository {
               AND EXISTS (SELECT 1 FROM reconciliation_findings f WHERE f.job_execution_id = ?
                           AND f.phone_number = u.phone_number AND f.kind IN ('unowned-number', 'inactive-tenant-number'))
               AND NOT EXISTS (SELECT 1 FROM system_config c WHERE c.telnyx_sms_number = u.phone_number)
-              AND NOT EXISTS (SELECT 1 FROM tenants t
-                              WHERE t.active AND (t.telnyx_voice_number = u.phone_number OR t.id = u.tenant_id))
+              AND NOT EXISTS (SELECT 1 FROM tenants t LEFT JOIN numbering_tenants v ON v.id = t.id
+                              WHERE v.active IS NOT FALSE
+                                AND (t.telnyx_voice_number = u.phone_number OR t.id = u.tenant_id))
             ORDER BY u.first_seen_at, u.phone_number LIMIT ?
             """;
 
@@ -129,7 +136,7 @@ class UnownedNumberRepository {
     List<Unowned> dueForRelease(Run run, Duration quarantine, int cap) {
         Timestamp cutoff = Timestamp.from(this.clock.instant().minus(quarantine));
         return this.jdbc.query(DUE, (rs, i) -> new Unowned(rs.getString(1), rs.getString(2), rs.getString(3),
-                (Long) rs.getObject(4)), cutoff, run.jobExecutionId(), cap);
+                rs.getString(4)), cutoff, run.jobExecutionId(), cap);
     }
 
     void resolve(Run run, String phoneNumber, String action, String details) {
@@ -144,7 +151,7 @@ class UnownedNumberRepository {
         this.commits.update(OVER_CAP, "release due, over this run's cap of " + cap, run.jobExecutionId());
     }
 
-    record Unowned(String phoneNumber, String numberId, String kind, Long tenantId) {
+    record Unowned(String phoneNumber, String numberId, String kind, String tenantId) {
     }
 
 }

@@ -20,7 +20,7 @@ final class UnrecordedNumberAdopter extends ReconciliationTasklet {
 
     private static final Logger log = LoggerFactory.getLogger(UnrecordedNumberAdopter.class);
 
-    private static final Pattern REFERENCE = Pattern.compile("tenant-(\\d{1,18})-(\\d{1,9})");
+    private static final Pattern REFERENCE = Pattern.compile("tenant-(.+)-(\\d{1,9})");
 
     private final DiscrepancyRepository discrepancies;
 
@@ -70,7 +70,7 @@ final class UnrecordedNumberAdopter extends ReconciliationTasklet {
         String reference = null;
         int seq = 0;
         Matcher matcher = number.customerReference() == null ? null : REFERENCE.matcher(number.customerReference());
-        if (matcher != null && matcher.matches() && Long.parseLong(matcher.group(1)) == number.tenantId()) {
+        if (matcher != null && matcher.matches() && matcher.group(1).equals(number.tenantId())) {
             reference = number.customerReference();
             seq = Integer.parseInt(matcher.group(2));
         }

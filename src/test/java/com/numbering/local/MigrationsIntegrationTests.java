@@ -2,12 +2,15 @@ package com.numbering.local;
 
 import java.util.List;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.TestDatabases;
+import com.numbering.adoption.TenantAdoptionCallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The migrations against real PostgreSQL: on an empty database, and on an application database whose
@@ -69,6 +72,75 @@ class MigrationsIntegrationTests {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
                 () -> jdbc.update("UPDATE tenants SET telnyx_voice_status = 'bought'")))
             .hasMessageContaining("tenants_telnyx_voice_status_check");
+    }
+
+    @Test
+    void anIntegerKeyedDatabaseThatRanV1ToV5BeforeAdoptionSupportStillMigratesAndValidates() throws Exception {
+        // given an application database adopted by the previous release (V1-V5, no callback, no view)
+        JdbcTemplate jdbc = freshDatabase();
+        jdbc.execute("CREATE TABLE tenants (id SERIAL PRIMARY KEY, name TEXT NOT NULL)");
+        jdbc.update("INSERT INTO tenants (name) VALUES ('Existing Co')");
+        previousRelease(jdbc).migrate();
+
+        // when
+        migrate(jdbc);
+
+        // then
+        assertThat(jdbc.queryForList("SELECT version FROM numbering_schema_history WHERE success AND version <> '0' "
+                + "ORDER BY installed_rank", String.class)).containsSubsequence("4", "5", "7");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM numbering_tenants WHERE active", Integer.class))
+            .isEqualTo(1);
+        jdbc.update("""
+                INSERT INTO client_alerts (tenant_id, recipient, alert_type, body, dedupe_key)
+                SELECT id, '+14155550123', 'call_summary', 'Hi', 'k-1' FROM tenants""");
+        withTheCallback(jdbc).validate();
+    }
+
+    @Test
+    void aUuidKeyedDatabaseWhereV4FailedBeforeIsAdoptedWithAForeignKeyOfItsOwnType() throws Exception {
+        // given the failure the issue reports: V4's BIGINT foreign key cannot reference a UUID
+        JdbcTemplate jdbc = freshDatabase();
+        jdbc.execute("CREATE TABLE tenants (id UUID PRIMARY KEY DEFAULT gen_random_uuid(), name TEXT NOT NULL)");
+        jdbc.update("INSERT INTO tenants (name) VALUES ('Existing Co')");
+        assertThat(catchThrowable(() -> previousRelease(jdbc).migrate()))
+            .hasMessageContaining("client_alerts_tenant_id_fkey");
+
+        // when
+        migrate(jdbc);
+
+        // then
+        assertThat(jdbc.queryForObject("""
+                SELECT format_type(atttypid, atttypmod) FROM pg_attribute
+                WHERE attrelid = 'client_alerts'::regclass AND attname = 'tenant_id'""", String.class)).isEqualTo("uuid");
+        jdbc.update("""
+                INSERT INTO client_alerts (tenant_id, recipient, alert_type, body, dedupe_key)
+                SELECT id, '+14155550123', 'call_summary', 'Hi', 'k-1' FROM tenants""");
+        assertThat(catchThrowable(() -> jdbc.update("""
+                INSERT INTO client_alerts (tenant_id, recipient, alert_type, body, dedupe_key)
+                VALUES (gen_random_uuid(), '+14155550123', 'call_summary', 'Hi', 'k-2')""")))
+            .hasMessageContaining("client_alerts_tenant_id_fkey");
+        withTheCallback(jdbc).validate();
+    }
+
+    /** The Flyway of the release before adoption support: V1-V5, no callback. */
+    private static Flyway previousRelease(JdbcTemplate jdbc) {
+        return Flyway.configure()
+            .dataSource(jdbc.getDataSource())
+            .locations("classpath:db/migration")
+            .table("numbering_schema_history")
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
+            .target("5")
+            .load();
+    }
+
+    private static Flyway withTheCallback(JdbcTemplate jdbc) {
+        return Flyway.configure()
+            .dataSource(jdbc.getDataSource())
+            .locations("classpath:db/migration")
+            .table("numbering_schema_history")
+            .callbacks(new TenantAdoptionCallback())
+            .load();
     }
 
     private static void migrate(JdbcTemplate jdbc) {

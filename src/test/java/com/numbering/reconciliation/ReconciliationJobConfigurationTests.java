@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.numbering.adoption.TenantKey;
 import com.numbering.launch.InvalidConfigurationException;
 import com.numbering.launch.LaunchCheck;
 import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
@@ -30,10 +31,31 @@ class ReconciliationJobConfigurationTests {
 
     @Test
     void tiesANumberToATenantByItsCustomerReferenceOrElseByATag() {
-        assertThat(InventorySnapshotRepository.tenantHint(number("tenant-42-3", List.of()))).isEqualTo(42L);
-        assertThat(InventorySnapshotRepository.tenantHint(number("ops", List.of("vip", "tenant-7")))).isEqualTo(7L);
-        assertThat(InventorySnapshotRepository.tenantHint(number("shared-sms-1", List.of("tenant-x")))).isNull();
-        assertThat(InventorySnapshotRepository.tenantHint(number(null, List.of()))).isNull();
+        assertThat(hint(BIGINT, number("tenant-42-3", List.of()))).isEqualTo("42");
+        assertThat(hint(BIGINT, number("ops", List.of("vip", "tenant-7")))).isEqualTo("7");
+        assertThat(hint(BIGINT, number("shared-sms-1", List.of("tenant-x")))).isNull();
+        assertThat(hint(BIGINT, number(null, List.of()))).isNull();
+    }
+
+    @Test
+    void readsAUuidOrTextTenantIdOutOfAReferenceAndIgnoresIdsTheKeyCannotHold() {
+        String uuid = "3f2b8c1e-9d4a-4c6b-8f00-5a7e2d1c9b10";
+        TenantKey text = new TenantKey("varchar", "character varying(12)", 12);
+
+        assertThat(hint(UUID, number("tenant-" + uuid + "-12", List.of()))).isEqualTo(uuid);
+        assertThat(hint(UUID, number("ops", List.of("tenant-" + uuid)))).isEqualTo(uuid);
+        assertThat(hint(UUID, number("tenant-42-1", List.of()))).isNull();
+        assertThat(hint(text, number("tenant-acme-co-3", List.of()))).isEqualTo("acme-co");
+        assertThat(hint(text, number("tenant-a-very-long-tenant-name-1", List.of()))).isNull();
+        assertThat(hint(new TenantKey("int4", "integer", null), number("tenant-9999999999-1", List.of()))).isNull();
+    }
+
+    private static final TenantKey BIGINT = new TenantKey("int8", "bigint", null);
+
+    private static final TenantKey UUID = new TenantKey("uuid", "uuid", null);
+
+    private static String hint(TenantKey key, OwnedNumber number) {
+        return InventorySnapshotRepository.tenantHint(number, key);
     }
 
     private static OwnedNumber number(String reference, List<String> tags) {
