@@ -13,7 +13,8 @@ import com.numbering.telnyx.TelnyxGateway.OutboundMessage;
 
 /**
  * The one send of an alert already committed as {@code sending}, and what each answer of Telnyx's means for it
- * (../shared/telnyx/FACTS.md §5): sent, never to be retried, retried later with backoff, or unknown.
+ * (https://developers.telnyx.com/docs/messaging/messages/error-codes; README "Client alerts"): sent, never to be
+ * retried, retried later with backoff, or unknown.
  */
 final class AlertSendOnce {
 
