@@ -4,8 +4,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import com.numbering.AppProcess;
 import com.numbering.AppProcess.Finished;
+import com.numbering.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +54,25 @@ class ApplicationProcessTests {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(run.output()).contains("Refusing to run").contains("api.telnyx.com")
             .doesNotContain("KEY-that-must-not-be-printed");
+    }
+
+    @Test
+    void refusesToPointADatabaseThatHasHeldRealNumbersAtASimulator() throws Exception {
+        String database = TestDatabases.fresh("guard");
+        JdbcTemplate jdbc = TestDatabases.jdbc(database);
+        TestDatabases.migrate(jdbc);
+        jdbc.update("INSERT INTO numbering_environment (id, telnyx_kind, telnyx_host) VALUES (1, 'telnyx', "
+                + "'api.telnyx.com')");
+
+        Finished run = run(Map.of("TELNYX_API_KEY", "sim-key"), "--spring.batch.job.name=reconcileInventoryJob",
+                "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=", "--numbering.telnyx.base-url=http://127.0.0.1:9/v2",
+                "--numbering.telnyx.voice-connection-id=sim-voice-connection");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(run.output()).contains("Refusing to run")
+            .contains("has been used with telnyx@api.telnyx.com and is now pointed at simulator@127.0.0.1");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reconciliation_findings", Integer.class)).isZero();
     }
 
     @Test
