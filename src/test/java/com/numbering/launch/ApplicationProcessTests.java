@@ -1,5 +1,6 @@
 package com.numbering.launch;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.numbering.AppProcess;
 import com.numbering.AppProcess.Finished;
 import com.numbering.TestDatabases;
+import com.numbering.demo.DemoApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,9 +80,11 @@ class ApplicationProcessTests {
     @Test
     void demoModeRunsEveryJobEndToEndAndSaysLoudlyThatItIsSimulated() throws Exception {
         try (FakePushgateway pushgateway = FakePushgateway.start()) {
-            Finished run = run(Map.of(), "--spring.profiles.active=demo",
-                    "--management.prometheus.metrics.export.pushgateway.enabled=true",
-                    "--management.prometheus.metrics.export.pushgateway.address=" + pushgateway.address());
+            // README's first command (spring-boot:test-run) starts DemoApplication
+            Finished run = AppProcess.start(DemoApplication.class, Map.of(),
+                    List.of("--management.prometheus.metrics.export.pushgateway.enabled=true",
+                            "--management.prometheus.metrics.export.pushgateway.address=" + pushgateway.address()))
+                .waitForExit();
 
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output()).contains("DEMO MODE")
