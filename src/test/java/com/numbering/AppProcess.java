@@ -25,11 +25,17 @@ public final class AppProcess {
     }
 
     public static AppProcess start(Map<String, String> environment, List<String> args) throws IOException {
+        return start(NumberingApplication.class, environment, args);
+    }
+
+    /** Starts {@code main}'s {@code main()} (the application, or a test application such as the demo's). */
+    public static AppProcess start(Class<?> main, Map<String, String> environment, List<String> args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("com.numbering.NumberingApplication");
+        command.add(main.getName());
         command.addAll(args);
         Path log = Files.createTempFile("numbering-process", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

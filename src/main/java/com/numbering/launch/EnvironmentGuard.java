@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import com.numbering.telnyx.TelnyxProperties;
 
 /**
- * Makes it impossible, without an explicit override, to buy real numbers while writing to a throwaway database,
- * to write simulated numbers into a real database, or to point a database at a different kind of Telnyx than the
- * one it has already been used with (recorded in {@code numbering_environment} on first use).
+ * Makes it impossible, without an explicit override, to point a database at a different kind of Telnyx than the one
+ * it has already been used with (recorded in {@code numbering_environment} on first use): a simulator against a
+ * database that has held real numbers would write simulated numbers next to them, and real Telnyx against a database
+ * that has held simulated ones would take them for numbers we pay for.
  */
 @Component
 @Order(0)
@@ -35,14 +36,11 @@ class EnvironmentGuard implements LaunchCheck {
 
     private final JdbcTemplate jdbc;
 
-    private final boolean embeddedDatabase;
-
     private final boolean override;
 
     EnvironmentGuard(TelnyxProperties telnyx, JdbcTemplate jdbc, Environment environment) {
         this.telnyx = telnyx;
         this.jdbc = jdbc;
-        this.embeddedDatabase = environment.getProperty("numbering.local.embedded-database", Boolean.class, false);
         this.override = environment.getProperty(OVERRIDE, Boolean.class, false);
     }
 
@@ -51,19 +49,8 @@ class EnvironmentGuard implements LaunchCheck {
         String kind = this.telnyx.isRealTelnyx() ? "telnyx" : "simulator";
         String host = this.telnyx.baseUrl().getHost();
         if (this.override) {
-            log.warn("{}=true: the environment guard is OFF (Telnyx: {} at {}, embedded database: {})", OVERRIDE, kind,
-                    host, this.embeddedDatabase);
+            log.warn("{}=true: the environment guard is OFF (Telnyx: {} at {})", OVERRIDE, kind, host);
             return;
-        }
-        if (this.embeddedDatabase && this.telnyx.isRealTelnyx()) {
-            throw refuse("the embedded (throwaway) database is combined with real Telnyx at " + host
-                    + ": numbers bought now would be forgotten when the process exits. Point spring.datasource.url "
-                    + "at the real database, or TELNYX_BASE_URL at the simulator");
-        }
-        if (!this.embeddedDatabase && !this.telnyx.isRealTelnyx()) {
-            throw refuse("TELNYX_BASE_URL points at " + host + ", which is not Telnyx, while the database is a real "
-                    + "one: simulated numbers would be written into it. Use https://api.telnyx.com/v2, or set " + OVERRIDE
-                    + "=true for a staging database that only ever talks to a simulator");
         }
         this.jdbc.update(MARK, kind, host);
         List<String> recorded = this.jdbc.query(RECORDED, (rs, i) -> rs.getString(1) + "@" + rs.getString(2));

@@ -37,9 +37,6 @@ class JobLaunchRunner implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (this.environment.getProperty("numbering.demo.enabled", Boolean.class, false)) {
-            return; // demo.DemoRunner runs every job itself
-        }
         try {
             String jobName = this.environment.getProperty("spring.batch.job.name");
             if (jobName == null || jobName.isBlank()) {

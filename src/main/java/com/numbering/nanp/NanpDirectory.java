@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * NANPA's area-code database ({@code classpath:nanp/npa_report.csv}, file date 11/26/2025, from
- * {@code shared/nanp}). A refresh of that file is a data change, not a code change.
+ * NANPA's area-code database ({@code classpath:nanp/npa_report.csv}, file date 11/26/2025, NANPA's public NPA
+ * report from https://www.nationalnanpa.com). A refresh of that file is a data change, not a code change.
  */
 public final class NanpDirectory {
 

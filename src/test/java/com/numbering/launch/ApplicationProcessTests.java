@@ -1,11 +1,16 @@
 package com.numbering.launch;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import com.numbering.AppProcess;
 import com.numbering.AppProcess.Finished;
+import com.numbering.TestDatabases;
+import com.numbering.demo.DemoApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,11 +59,32 @@ class ApplicationProcessTests {
     }
 
     @Test
+    void refusesToPointADatabaseThatHasHeldRealNumbersAtASimulator() throws Exception {
+        String database = TestDatabases.fresh("guard");
+        JdbcTemplate jdbc = TestDatabases.jdbc(database);
+        TestDatabases.migrate(jdbc);
+        jdbc.update("INSERT INTO numbering_environment (id, telnyx_kind, telnyx_host) VALUES (1, 'telnyx', "
+                + "'api.telnyx.com')");
+
+        Finished run = run(Map.of("TELNYX_API_KEY", "sim-key"), "--spring.batch.job.name=reconcileInventoryJob",
+                "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=", "--numbering.telnyx.base-url=http://127.0.0.1:9/v2",
+                "--numbering.telnyx.voice-connection-id=sim-voice-connection");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(run.output()).contains("Refusing to run")
+            .contains("has been used with telnyx@api.telnyx.com and is now pointed at simulator@127.0.0.1");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reconciliation_findings", Integer.class)).isZero();
+    }
+
+    @Test
     void demoModeRunsEveryJobEndToEndAndSaysLoudlyThatItIsSimulated() throws Exception {
         try (FakePushgateway pushgateway = FakePushgateway.start()) {
-            Finished run = run(Map.of(), "--spring.profiles.active=demo",
-                    "--management.prometheus.metrics.export.pushgateway.enabled=true",
-                    "--management.prometheus.metrics.export.pushgateway.address=" + pushgateway.address());
+            // README's first command (spring-boot:test-run) starts DemoApplication
+            Finished run = AppProcess.start(DemoApplication.class, Map.of(),
+                    List.of("--management.prometheus.metrics.export.pushgateway.enabled=true",
+                            "--management.prometheus.metrics.export.pushgateway.address=" + pushgateway.address()))
+                .waitForExit();
 
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output()).contains("DEMO MODE")

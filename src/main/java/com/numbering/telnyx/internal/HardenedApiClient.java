@@ -17,7 +17,7 @@ import org.glassfish.jersey.media.multipart.MultiPartFeature;
 
 /**
  * Builds the SDK's {@link ApiClient} with every defect of 2.8.0 that bites a batch job fixed before the first call
- * (../shared/telnyx/FACTS.md §9). Fully configured before it is shared between threads.
+ * (README "The Telnyx SDK 2.8.0, hardened"). Fully configured before it is shared between threads.
  */
 final class HardenedApiClient {
 

@@ -14,7 +14,8 @@ import com.numbering.telnyx.TelnyxException;
 import com.telnyx.sdk.ApiException;
 
 /**
- * The single place where a failed call becomes transient, rejected or fatal (../shared/telnyx/FACTS.md §7).
+ * The single place where a failed call becomes transient, rejected or fatal (Telnyx's error codes:
+ * https://developers.telnyx.com/docs/overview/errors; README "The Telnyx SDK 2.8.0, hardened").
  */
 final class TelnyxErrors {
 

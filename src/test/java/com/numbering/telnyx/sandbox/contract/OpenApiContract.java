@@ -102,8 +102,8 @@ public final class OpenApiContract {
     }
 
     /**
-     * Telnyx documents rate limiting (429, FACTS §6) and server errors for "the majority of endpoints", but the spec
-     * declares them on few operations. Such a response must still carry the operation's declared error body.
+     * Telnyx documents rate limiting (429, error 10011: https://developers.telnyx.com/docs/overview/errors) and server
+     * errors for "the majority of endpoints", but the spec declares them on few operations. Such a response must still carry the operation's declared error body.
      */
     private static final java.util.function.IntPredicate DOCUMENTED_EVERYWHERE = status -> status == 429
             || status >= 500;

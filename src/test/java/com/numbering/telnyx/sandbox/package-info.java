@@ -1,7 +1,8 @@
 /**
  * A stateful local Telnyx API v2 ({@link com.numbering.telnyx.sandbox.TelnyxSimulator}) for demo mode, tests and
- * staging. Behaviour follows {@code shared/telnyx/FACTS.md}; responses follow the official OpenAPI subset. Where
- * Telnyx documents nothing, the simulator picks the answer a careful client must survive:
+ * staging. Behaviour follows Telnyx's public documentation (https://developers.telnyx.com); responses follow the
+ * official OpenAPI subset in {@code src/test/resources/telnyx}. Where Telnyx documents nothing, the simulator picks
+ * the answer a careful client must survive:
  * <ul>
  * <li><b>Rate limit</b>: a token bucket ({@code requestsPerSecond}, capacity {@code burst}) per simulator.
  * {@code x-ratelimit-limit} = capacity, {@code x-ratelimit-remaining} = whole tokens left,

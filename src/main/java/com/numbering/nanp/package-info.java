@@ -1,0 +1,9 @@
+/**
+ * NANPA's area-code database.
+ * <p>
+ * A shared module: it may use the other shared modules, never a job.
+ */
+@ApplicationModule(allowedDependencies = { "launch", "numbers", "privacy", "support", "telnyx" })
+package com.numbering.nanp;
+
+import org.springframework.modulith.ApplicationModule;
