@@ -39,10 +39,18 @@ public final class CandidatePools {
 
     private volatile Map<String, Integer> demand = Map.of();
 
-    public CandidatePools(TelnyxGateway telnyx, Clock clock, Duration maxAge) {
+    /** Telnyx wants an order to follow a "recent" search; older candidates are searched for again. */
+    static final Duration CANDIDATE_MAX_AGE = Duration.ofMinutes(5);
+
+    CandidatePools(TelnyxGateway telnyx, Clock clock, Duration maxAge) {
         this.telnyx = telnyx;
         this.clock = clock;
         this.maxAge = maxAge;
+    }
+
+    /** Pools for one run: candidates are reused while recent enough to order. */
+    public static CandidatePools forRun(TelnyxGateway telnyx, Clock clock) {
+        return new CandidatePools(telnyx, clock, CANDIDATE_MAX_AGE);
     }
 
     /** How many tenants of the coming batch start at each rung key, so that a search is sized for all of them. */

@@ -13,4 +13,9 @@ class NumbersConfiguration {
         return new AreaCodeResolver(nanp);
     }
 
+    @Bean
+    SearchLadder searchLadder(NanpDirectory nanp) {
+        return new SearchLadder(nanp);
+    }
+
 }

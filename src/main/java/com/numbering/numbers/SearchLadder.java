@@ -26,32 +26,30 @@ public final class SearchLadder {
 
     private final NanpDirectory nanp;
 
-    private final List<String> features;
-
-    /** @param features what every number must be able to do, e.g. {@code voice} or {@code sms} */
-    public SearchLadder(NanpDirectory nanp, List<String> features) {
+    SearchLadder(NanpDirectory nanp) {
         this.nanp = nanp;
-        this.features = List.copyOf(features);
     }
 
-    public List<Rung> rungs(Origin origin) {
+    /** @param feature what every number must be able to do: {@code voice} (tenants) or {@code sms} (shared number) */
+    public List<Rung> rungs(Origin origin, String feature) {
+        List<String> features = List.of(feature);
         List<Rung> rungs = new ArrayList<>();
         AreaCode own = origin.areaCode();
         if (own != null) {
-            rungs.add(new Rung(Tier.EXACT, "npa:" + own.npa(), own.npa(), null, this.features,
+            rungs.add(new Rung(Tier.EXACT, "npa:" + own.npa(), own.npa(), null, features,
                     n -> hasAreaCode(n, own.npa())));
             for (String overlay : own.overlays()) {
                 if (this.nanp.isUsGeographic(overlay)) {
-                    rungs.add(new Rung(Tier.OVERLAY, "npa:" + overlay, overlay, null, this.features,
+                    rungs.add(new Rung(Tier.OVERLAY, "npa:" + overlay, overlay, null, features,
                             n -> hasAreaCode(n, overlay)));
                 }
             }
         }
         String state = origin.state();
         if (state != null && !state.isEmpty()) {
-            rungs.add(new Rung(Tier.STATE, "state:" + state, null, state, this.features, n -> inRegion(n, state)));
+            rungs.add(new Rung(Tier.STATE, "state:" + state, null, state, features, n -> inRegion(n, state)));
         }
-        rungs.add(new Rung(Tier.ANY, "any", null, null, this.features, n -> inRegion(n, null)));
+        rungs.add(new Rung(Tier.ANY, "any", null, null, features, n -> inRegion(n, null)));
         return rungs;
     }
 

@@ -1,7 +1,6 @@
 package com.numbering.provisioning;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +14,19 @@ import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.numbers.CandidatePools;
 import com.numbering.numbers.SearchLadder;
+import com.numbering.numbers.SearchLadder.Rung;
 import com.numbering.support.AllSettled;
 import com.numbering.telnyx.TelnyxGateway;
 
 /**
- * Provisions one batch of tenants concurrently (the request budget, not this loop, sets the pace), with one set of
- * shared searches for the batch.
+ * Provisions one batch of tenants concurrently (the request budget, not this loop, sets the pace): each tenant is
+ * resolved once into a {@link TenantPlan}, the plans size one set of shared searches, and each plan drives its
+ * tenant's purchase.
  */
 final class ProvisionTenantsProcessor
         implements ItemProcessor<List<TenantRow>, List<ProvisioningOutcome>>, StepExecutionListener {
 
-    /** Telnyx wants an order to follow a "recent" search; older candidates are searched for again. */
-    private static final Duration CANDIDATE_MAX_AGE = Duration.ofMinutes(5);
+    private static final String FEATURE = "voice";
 
     private final VoiceNumberProvisioner provisioner;
 
@@ -54,27 +54,30 @@ final class ProvisionTenantsProcessor
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        this.pools = new CandidatePools(this.telnyx, this.clock, CANDIDATE_MAX_AGE);
+        this.pools = CandidatePools.forRun(this.telnyx, this.clock);
     }
 
     @Override
     public List<ProvisioningOutcome> process(List<TenantRow> batch) {
+        List<TenantPlan> plans = batch.stream().map(this::plan).toList();
         CandidatePools pools = this.pools;
-        pools.expect(demand(batch));
-        // The request budget, not this loop, sets the pace; every tenant settles before a failure stops the job.
-        return AllSettled.run(batch, tenant -> this.provisioner.provision(tenant, pools), this.workers);
+        pools.expect(demand(plans));
+        // Every tenant settles before a failure stops the job.
+        return AllSettled.run(plans, plan -> this.provisioner.provision(plan, pools), this.workers);
+    }
+
+    private TenantPlan plan(TenantRow tenant) {
+        Origin origin = this.resolver.resolve(tenant.phone(), tenant.state());
+        return new TenantPlan(tenant, origin, origin.resolved() ? this.ladder.rungs(origin, FEATURE) : List.of());
     }
 
     /** How many tenants of the batch start at each rung, so that the first search is sized for all of them. */
-    private Map<String, Integer> demand(List<TenantRow> batch) {
+    private static Map<String, Integer> demand(List<TenantPlan> plans) {
         Map<String, Integer> demand = new HashMap<>();
-        for (TenantRow tenant : batch) {
-            if (tenant.mayHoldANumber()) {
-                continue;
-            }
-            Origin origin = this.resolver.resolve(tenant.phone(), tenant.state());
-            if (origin.resolved()) {
-                demand.merge(this.ladder.rungs(origin).get(0).key(), 1, Integer::sum);
+        for (TenantPlan plan : plans) {
+            Rung first = plan.firstRung();
+            if (first != null) {
+                demand.merge(first.key(), 1, Integer::sum);
             }
         }
         return demand;

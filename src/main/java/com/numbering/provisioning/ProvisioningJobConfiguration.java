@@ -27,8 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.launch.LaunchCheck;
 import com.numbering.launch.VoiceConnectionRequired;
-import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.AreaCodeResolver;
+import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
@@ -104,10 +104,9 @@ class ProvisioningJobConfiguration {
         return Executors.newFixedThreadPool(telnyx.maxConcurrentRequests());
     }
 
-    /** Tenant numbers must take calls. */
     @Bean
-    SearchLadder voiceSearchLadder(NanpDirectory nanp) {
-        return new SearchLadder(nanp, List.of("voice"));
+    NumberPurchaser voiceNumberPurchaser(TelnyxGateway telnyx, Clock clock, ProvisioningProperties properties) {
+        return new NumberPurchaser(telnyx, clock, properties.orderPollInterval(), properties.orderPollTimeout());
     }
 
     @Bean

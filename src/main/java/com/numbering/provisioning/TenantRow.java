@@ -1,13 +1,16 @@
 package com.numbering.provisioning;
 
 import com.numbering.numbers.Purchase;
+import com.numbering.numbers.PurchaseStatus;
 
 /**
  * A tenant as the provisioning job sees it; its id is opaque (the application's key, of any type). Phone, state and
  * number are personal data: never log them whole.
+ *
+ * @param status null when nothing was attempted yet
  */
-record TenantRow(String id, String phone, String state, String status, String number, String customerReference,
-        String orderId, int referenceSeq, int attempts) {
+record TenantRow(String id, String phone, String state, PurchaseStatus status, String number,
+        String customerReference, String orderId, int referenceSeq, int attempts) {
 
     Purchase purchase() {
         return new Purchase(this.status, this.number, this.customerReference, this.orderId, this.referenceSeq);
@@ -15,7 +18,7 @@ record TenantRow(String id, String phone, String state, String status, String nu
 
     /** An intent or an order exists: a number may be bought or being bought for this tenant. */
     boolean mayHoldANumber() {
-        return "available".equals(this.status) || "ordered".equals(this.status);
+        return purchase().mayHoldANumber();
     }
 
 }

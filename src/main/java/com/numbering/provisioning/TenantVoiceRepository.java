@@ -13,6 +13,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.numbering.adoption.TenantKey;
 import com.numbering.support.CommittedUpdates;
 
+import com.numbering.numbers.NumberPurchaser;
+import com.numbering.numbers.PurchaseRecord;
+import com.numbering.numbers.PurchaseStatus;
 import com.numbering.numbers.Tier;
 
 /**
@@ -31,7 +34,8 @@ class TenantVoiceRepository {
             """;
 
     static final RowMapper<TenantRow> ROW = (rs, i) -> new TenantRow(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9));
+            PurchaseStatus.of(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
+            rs.getInt(9));
 
     private static final String RECORD_INTENT = """
             UPDATE tenants SET telnyx_voice_status = 'available', telnyx_voice_number = ?,
@@ -94,28 +98,17 @@ class TenantVoiceRepository {
         this.clock = clock;
     }
 
-    boolean recordIntent(String tenantId, int expectedSeq, String number, String reference, Tier tier,
-            String areaCode) {
-        try {
-            return update(RECORD_INTENT, number, reference, tier.column(), areaCode, now(), TenantKey.value(tenantId),
-                    expectedSeq);
-        }
-        catch (DuplicateKeyException ex) {
-            // Another tenant holds this number already (unique index): not ours to order.
-            return false;
-        }
-    }
-
-    boolean recordOrder(String tenantId, String reference, String orderId) {
-        return update(RECORD_ORDER, orderId, now(), TenantKey.value(tenantId), reference);
+    /**
+     * The tenant's purchase state, the {@code telnyx_voice_*} columns of its row, for {@link NumberPurchaser}.
+     *
+     * @param areaCode the area code the tenant asked for (its phone's), or null when only its state is known
+     */
+    PurchaseRecord purchaseRecord(String tenantId, String areaCode) {
+        return new TenantPurchase(tenantId, areaCode);
     }
 
     boolean activate(String tenantId, String reference, String number, String numberId, Instant at) {
         return update(ACTIVATE, number, numberId, Timestamp.from(at), TenantKey.value(tenantId), reference);
-    }
-
-    boolean abandonIntent(String tenantId, String reference) {
-        return update(ABANDON_INTENT, now(), TenantKey.value(tenantId), reference);
     }
 
     /**
@@ -134,17 +127,63 @@ class TenantVoiceRepository {
         return update(GIVE_UP, field, reason, Timestamp.from(at), TenantKey.value(tenantId));
     }
 
-    boolean isTaken(String number, String tenantId) {
-        return Boolean.TRUE.equals(this.jdbc.queryForObject(NUMBER_IS_OURS, Boolean.class, number,
-                TenantKey.value(tenantId), number));
-    }
-
     private Timestamp now() {
         return Timestamp.from(this.clock.instant());
     }
 
     private boolean update(String sql, Object... args) {
         return this.commits.updateOne(sql, args);
+    }
+
+    private final class TenantPurchase implements PurchaseRecord {
+
+        private final String tenantId;
+
+        private final String areaCode;
+
+        private TenantPurchase(String tenantId, String areaCode) {
+            this.tenantId = tenantId;
+            this.areaCode = areaCode;
+        }
+
+        @Override
+        public String subject() {
+            return "tenant " + this.tenantId;
+        }
+
+        @Override
+        public String reference(int seq) {
+            return "tenant-" + this.tenantId + "-" + seq;
+        }
+
+        @Override
+        public boolean recordIntent(int expectedSeq, String number, String reference, Tier tier) {
+            try {
+                return update(RECORD_INTENT, number, reference, tier.column(), this.areaCode, now(),
+                        TenantKey.value(this.tenantId), expectedSeq);
+            }
+            catch (DuplicateKeyException ex) {
+                // Another tenant holds this number already (unique index): not ours to order.
+                return false;
+            }
+        }
+
+        @Override
+        public void recordOrder(String reference, String orderId) {
+            update(RECORD_ORDER, orderId, now(), TenantKey.value(this.tenantId), reference);
+        }
+
+        @Override
+        public void abandon(String reference) {
+            update(ABANDON_INTENT, now(), TenantKey.value(this.tenantId), reference);
+        }
+
+        @Override
+        public boolean isTaken(String number) {
+            return Boolean.TRUE.equals(TenantVoiceRepository.this.jdbc.queryForObject(NUMBER_IS_OURS, Boolean.class,
+                    number, TenantKey.value(this.tenantId), number));
+        }
+
     }
 
 }

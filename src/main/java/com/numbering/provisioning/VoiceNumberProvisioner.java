@@ -2,19 +2,14 @@ package com.numbering.provisioning;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.numbering.numbers.AreaCodeResolver;
-import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.numbers.CandidatePools;
 import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.PurchaseResult;
-import com.numbering.numbers.SearchLadder;
-import com.numbering.numbers.SearchLadder.Rung;
 import com.numbering.provisioning.ProvisioningOutcome.Result;
 import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
@@ -36,10 +31,6 @@ class VoiceNumberProvisioner {
 
     private final TenantVoiceRepository tenants;
 
-    private final AreaCodeResolver resolver;
-
-    private final SearchLadder ladder;
-
     private final NumberPurchaser purchaser;
 
     private final ProvisioningProperties properties;
@@ -48,30 +39,25 @@ class VoiceNumberProvisioner {
 
     private final Clock clock;
 
-    VoiceNumberProvisioner(TelnyxGateway telnyx, TenantVoiceRepository tenants, AreaCodeResolver resolver,
-            SearchLadder ladder, ProvisioningProperties properties, TelnyxProperties telnyxProperties, Clock clock) {
+    VoiceNumberProvisioner(TelnyxGateway telnyx, TenantVoiceRepository tenants, NumberPurchaser voiceNumberPurchaser,
+            ProvisioningProperties properties, TelnyxProperties telnyxProperties, Clock clock) {
         this.telnyx = telnyx;
         this.tenants = tenants;
-        this.resolver = resolver;
-        this.ladder = ladder;
-        this.purchaser = new NumberPurchaser(telnyx, clock, properties.orderPollInterval(),
-                properties.orderPollTimeout());
+        this.purchaser = voiceNumberPurchaser;
         this.properties = properties;
         this.connectionId = telnyxProperties.voiceConnectionId();
         this.clock = clock;
     }
 
     /** @throws TelnyxException.Fatal when nothing can work until configuration is fixed: the job stops */
-    ProvisioningOutcome provision(TenantRow tenant, CandidatePools pools) {
-        Origin origin = this.resolver.resolve(tenant.phone(), tenant.state());
-        if (!origin.resolved() && !tenant.mayHoldANumber()) {
-            return giveUp(tenant, "phone/state", origin.reason());
+    ProvisioningOutcome provision(TenantPlan plan, CandidatePools pools) {
+        TenantRow tenant = plan.tenant();
+        if (!plan.origin().resolved() && !tenant.mayHoldANumber()) {
+            return giveUp(tenant, "phone/state", plan.origin().reason());
         }
-        List<Rung> rungs = origin.resolved() ? this.ladder.rungs(origin) : List.of();
-        String areaCode = origin.areaCode() != null ? origin.areaCode().npa() : null;
         try {
-            PurchaseResult result = this.purchaser.purchase(new TenantPurchaseRecord(tenant.id(), areaCode, this.tenants),
-                    tenant.purchase(), rungs, pools, new NumberOrderRequest(null, this.connectionId, null, null));
+            PurchaseResult result = this.purchaser.purchase(this.tenants.purchaseRecord(tenant.id(), plan.areaCode()),
+                    tenant.purchase(), plan.rungs(), pools, new NumberOrderRequest(null, this.connectionId, null, null));
             // Java 17: no pattern matching in switch yet.
             if (result instanceof PurchaseResult.Bought bought) {
                 return activate(tenant, bought.number(), bought.reference());

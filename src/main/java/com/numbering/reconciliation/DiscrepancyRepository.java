@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import com.numbering.adoption.TenantKey;
+import com.numbering.numbers.PurchaseStatus;
 
 /**
  * The set-based comparisons of {@code inventory_snapshot} with {@code tenants} and {@code system_config}: joins in
@@ -87,7 +88,7 @@ class DiscrepancyRepository {
 
     List<UnrecordedNumber> unrecordedNumbers(String afterNumberId, int limit) {
         return this.jdbc.query(UNRECORDED, (rs, i) -> new UnrecordedNumber(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5)), afterNumberId, limit);
+                rs.getString(3), rs.getString(4), PurchaseStatus.of(rs.getString(5))), afterNumberId, limit);
     }
 
     List<LostNumber> lostNumbers(Run run, String afterTenantId, int limit) {
@@ -115,8 +116,9 @@ class DiscrepancyRepository {
             String numberId, String inventoryStatus) {
     }
 
+    /** @param tenantStatus the tenant's purchase status, null when it never attempted one */
     record UnrecordedNumber(String numberId, String phoneNumber, String customerReference, String tenantId,
-            String tenantStatus) {
+            PurchaseStatus tenantStatus) {
     }
 
     /** @param inventoryStatus null when the number is absent from the inventory */

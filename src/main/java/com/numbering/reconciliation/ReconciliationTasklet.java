@@ -1,6 +1,9 @@
 package com.numbering.reconciliation;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;
@@ -39,11 +42,11 @@ abstract class ReconciliationTasklet implements Tasklet {
      * @param handle true when the item produced a finding
      * @return how many items produced a finding
      */
-    static <T, K> int inBatches(K first, java.util.function.Function<K, java.util.List<T>> fetch,
-            java.util.function.Function<T, K> key, java.util.function.Predicate<T> handle, int batchSize) {
+    static <T, K> int inBatches(K first, Function<K, List<T>> fetch, Function<T, K> key, Predicate<T> handle,
+            int batchSize) {
         int found = 0;
         K after = first;
-        java.util.List<T> batch;
+        List<T> batch;
         do {
             batch = fetch.apply(after);
             for (T item : batch) {

@@ -1,7 +1,5 @@
 package com.numbering.reconciliation;
 
-import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,20 +40,13 @@ final class SettingsRepairer extends ReconciliationTasklet {
 
     @Override
     int reconcile(Run run) {
-        int found = 0;
-        String after = "";
-        List<MisattachedNumber> batch;
-        do {
-            batch = this.discrepancies.wrongConnections(this.voiceConnectionId, after, this.batchSize);
-            for (MisattachedNumber number : batch) {
-                repair(run, number, FindingKind.WRONG_CONNECTION, FindingAction.REATTACHED,
-                        () -> this.telnyx.updateNumber(number.numberId(),
-                                new NumberUpdate(this.voiceConnectionId, null, null)));
-                found++;
-                after = number.numberId();
-            }
-        }
-        while (batch.size() == this.batchSize);
+        int found = inBatches("", after -> this.discrepancies.wrongConnections(this.voiceConnectionId, after,
+                this.batchSize), MisattachedNumber::numberId, number -> {
+                    repair(run, number, FindingKind.WRONG_CONNECTION, FindingAction.REATTACHED,
+                            () -> this.telnyx.updateNumber(number.numberId(),
+                                    new NumberUpdate(this.voiceConnectionId, null, null)));
+                    return true;
+                }, this.batchSize);
         return found + this.discrepancies.smsProfileDrift().map(sms -> {
             repair(run, sms, FindingKind.SMS_PROFILE_DRIFT, FindingAction.REASSIGNED,
                     () -> this.telnyx.assignMessagingProfile(sms.numberId(), sms.wanted()));

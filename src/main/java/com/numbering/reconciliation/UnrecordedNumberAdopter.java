@@ -1,12 +1,12 @@
 package com.numbering.reconciliation;
 
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.numbering.numbers.PurchaseStatus;
 import com.numbering.privacy.Redaction;
 import com.numbering.reconciliation.DiscrepancyRepository.UnrecordedNumber;
 
@@ -45,11 +45,11 @@ final class UnrecordedNumberAdopter extends ReconciliationTasklet {
     }
 
     private boolean handle(Run run, UnrecordedNumber number) {
-        String status = number.tenantStatus();
-        if ("available".equals(status) || "ordered".equals(status)) {
+        PurchaseStatus status = number.tenantStatus();
+        if (status != null && status.mayHoldANumber()) {
             return false;
         }
-        if (!"active".equals(status) && adopt(run, number)) {
+        if (status != PurchaseStatus.ACTIVE && adopt(run, number)) {
             log.warn("Tenant {}: {} {}, bought for it but never recorded", number.tenantId(),
                     FindingAction.ADOPTED.column(run.dryRun()), Redaction.phone(number.phoneNumber()));
             this.findings.record(run, finding(number, FindingKind.UNRECORDED_PURCHASE, FindingAction.ADOPTED,

@@ -17,6 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.launch.LaunchCheck;
 import com.numbering.nanp.NanpDirectory;
+import com.numbering.numbers.NumberPurchaser;
+import com.numbering.numbers.SearchLadder;
 import com.numbering.telnyx.TelnyxGateway;
 
 /**
@@ -45,9 +47,14 @@ class SharedSmsJobConfiguration {
 
     @Bean
     SharedSmsNumberSetup sharedSmsNumberSetup(TelnyxGateway telnyx, SystemConfigRepository config, SmsProperties sms,
-            NanpDirectory nanp, Clock clock, MeterRegistry meters) {
-        return new SharedSmsNumberSetup(telnyx, config, sms, nanp, clock, meters, sms.orderPollInterval(),
-                sms.orderPollTimeout());
+            NanpDirectory nanp, NumberPurchaser smsNumberPurchaser, SearchLadder ladder,
+            MessagingProfileKeeper profiles, Clock clock, MeterRegistry meters) {
+        return new SharedSmsNumberSetup(telnyx, config, sms, nanp, smsNumberPurchaser, ladder, profiles, clock, meters);
+    }
+
+    @Bean
+    NumberPurchaser smsNumberPurchaser(TelnyxGateway telnyx, Clock clock, SmsProperties sms) {
+        return new NumberPurchaser(telnyx, clock, sms.orderPollInterval(), sms.orderPollTimeout());
     }
 
     @Bean

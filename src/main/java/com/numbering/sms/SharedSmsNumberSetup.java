@@ -1,12 +1,7 @@
 package com.numbering.sms;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,11 +16,9 @@ import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.PurchaseResult;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.privacy.Redaction;
-import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.CampaignAssignment;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
-import com.numbering.telnyx.TelnyxGateway.MessagingProfileSettings;
 import com.numbering.telnyx.TelnyxGateway.NumberOrderRequest;
 import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
 
@@ -50,6 +43,8 @@ final class SharedSmsNumberSetup {
 
     private final SearchLadder ladder;
 
+    private final MessagingProfileKeeper profiles;
+
     private final Clock clock;
 
     private final MeterRegistry meters;
@@ -57,13 +52,15 @@ final class SharedSmsNumberSetup {
     private final AtomicInteger campaignAssigned = new AtomicInteger();
 
     SharedSmsNumberSetup(TelnyxGateway telnyx, SystemConfigRepository config, SmsProperties sms, NanpDirectory nanp,
-            Clock clock, MeterRegistry meters, Duration pollInterval, Duration pollTimeout) {
+            NumberPurchaser smsNumberPurchaser, SearchLadder ladder, MessagingProfileKeeper profiles, Clock clock,
+            MeterRegistry meters) {
         this.telnyx = telnyx;
         this.config = config;
         this.sms = sms;
         this.nanp = nanp;
-        this.purchaser = new NumberPurchaser(telnyx, clock, pollInterval, pollTimeout);
-        this.ladder = new SearchLadder(nanp, List.of("sms"));
+        this.purchaser = smsNumberPurchaser;
+        this.ladder = ladder;
+        this.profiles = profiles;
         this.clock = clock;
         this.meters = meters;
         meters.gauge("numbering.sms.campaign.assigned", this.campaignAssigned);
@@ -72,7 +69,7 @@ final class SharedSmsNumberSetup {
     /** @throws SharedNumberNotReadyException when the number is still being bought: the next run resolves it */
     CampaignAssignment run() {
         SharedSmsState state = this.config.load();
-        MessagingProfile profile = ensureProfile(state);
+        MessagingProfile profile = this.profiles.ensure(state);
         this.config.recordDestinations(profile.settings().whitelistedDestinations());
         OwnedNumber number = ensureNumber(state, profile);
         if (!profile.id().equals(number.messagingProfileId())) {
@@ -81,55 +78,6 @@ final class SharedSmsNumberSetup {
             this.telnyx.assignMessagingProfile(number.id(), profile.id());
         }
         return checkCampaign(state, number.phoneNumber());
-    }
-
-    private MessagingProfile ensureProfile(SharedSmsState state) {
-        MessagingProfileSettings desired = new MessagingProfileSettings(this.sms.messagingProfileName(), true,
-                this.sms.allowedDestinations(), this.sms.inboundWebhook(), this.sms.failoverWebhook(), "2");
-        Optional<MessagingProfile> existing = state.profileId() != null
-                ? this.telnyx.getMessagingProfile(state.profileId()) : Optional.empty();
-        if (existing.isEmpty()) {
-            // A run that crashed after creating it left it behind under our name: adopt it.
-            existing = this.telnyx.findMessagingProfileByName(desired.name());
-        }
-        if (existing.isEmpty()) {
-            MessagingProfile created = this.telnyx.createMessagingProfile(desired);
-            log.info("Created messaging profile {} for client alerts", created.id());
-            this.config.recordProfile(created.id());
-            return created;
-        }
-        MessagingProfile profile = existing.get();
-        if (!profile.id().equals(state.profileId())) {
-            this.config.recordProfile(profile.id());
-        }
-        List<String> drift = drift(profile.settings(), desired);
-        if (drift.isEmpty()) {
-            return profile;
-        }
-        String report = String.join("; ", drift);
-        log.warn("Messaging profile {} was edited by hand, putting it back: {}", profile.id(), report);
-        this.meters.counter("numbering.sms.profile.repairs").increment();
-        MessagingProfile repaired = this.telnyx.updateMessagingProfile(profile.id(), desired);
-        this.config.recordDrift(report);
-        return repaired;
-    }
-
-    private static List<String> drift(MessagingProfileSettings actual, MessagingProfileSettings desired) {
-        List<String> drift = new ArrayList<>();
-        compare(drift, "name", actual.name(), desired.name());
-        compare(drift, "enabled", actual.enabled(), desired.enabled());
-        compare(drift, "whitelisted_destinations", new HashSet<>(actual.whitelistedDestinations()),
-                new HashSet<>(desired.whitelistedDestinations()));
-        compare(drift, "webhook_url", actual.webhookUrl(), desired.webhookUrl());
-        compare(drift, "webhook_failover_url", actual.webhookFailoverUrl(), desired.webhookFailoverUrl());
-        compare(drift, "webhook_api_version", actual.webhookApiVersion(), desired.webhookApiVersion());
-        return drift;
-    }
-
-    private static void compare(List<String> drift, String field, Object actual, Object desired) {
-        if (!Objects.equals(actual, desired)) {
-            drift.add(field + " was " + actual + ", should be " + desired);
-        }
     }
 
     private OwnedNumber ensureNumber(SharedSmsState state, MessagingProfile profile) {
@@ -141,9 +89,9 @@ final class SharedSmsNumberSetup {
             return adopt(configured);
         }
         Origin origin = Origin.areaCode(this.nanp.lookup(this.sms.areaCode().trim()).orElseThrow(), "configuration");
-        CandidatePools pools = new CandidatePools(this.telnyx, this.clock, Duration.ofMinutes(5));
+        CandidatePools pools = CandidatePools.forRun(this.telnyx, this.clock);
         PurchaseResult result = this.purchaser.purchase(new SharedSmsPurchaseRecord(this.config), state.purchase(),
-                this.ladder.rungs(origin), pools, new NumberOrderRequest(null, null, profile.id(), null));
+                this.ladder.rungs(origin, "sms"), pools, new NumberOrderRequest(null, null, profile.id(), null));
         if (result instanceof PurchaseResult.Bought bought) {
             this.config.activate(bought.number().phoneNumber(), bought.number().id());
             log.info("Bought the shared SMS number {}", Redaction.phone(bought.number().phoneNumber()));

@@ -1,9 +1,14 @@
 package com.numbering.sms;
 
 import com.numbering.numbers.Purchase;
+import com.numbering.numbers.PurchaseStatus;
 
-/** The shared SMS number's row in {@code system_config}. */
-record SharedSmsState(String status, String number, String numberId, String profileId, String reference,
+/**
+ * The shared SMS number's row in {@code system_config}.
+ *
+ * @param status null when nothing was attempted yet
+ */
+record SharedSmsState(PurchaseStatus status, String number, String numberId, String profileId, String reference,
         String orderId, int seq, String campaignStatus) {
 
     Purchase purchase() {
@@ -11,7 +16,7 @@ record SharedSmsState(String status, String number, String numberId, String prof
     }
 
     boolean isActive() {
-        return "active".equals(this.status) && this.numberId != null;
+        return this.status == PurchaseStatus.ACTIVE && this.numberId != null;
     }
 
 }

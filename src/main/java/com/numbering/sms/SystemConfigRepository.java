@@ -10,6 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.support.CommittedUpdates;
 
+import com.numbering.numbers.PurchaseStatus;
 import com.numbering.numbers.Tier;
 
 /**
@@ -91,7 +92,7 @@ class SystemConfigRepository {
     }
 
     SharedSmsState load() {
-        return this.jdbc.queryForObject(LOAD, (rs, i) -> new SharedSmsState(rs.getString(1), rs.getString(2),
+        return this.jdbc.queryForObject(LOAD, (rs, i) -> new SharedSmsState(PurchaseStatus.of(rs.getString(1)), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8)));
     }
 

@@ -98,11 +98,7 @@ public interface TelnyxGateway {
     /** {@code UNKNOWN} is what a value this client does not know (e.g. {@code cancelled}) becomes. */
     enum OrderStatus {
 
-        PENDING, SUCCESS, FAILURE, UNKNOWN;
-
-        public boolean isPending() {
-            return this == PENDING;
-        }
+        PENDING, SUCCESS, FAILURE, UNKNOWN
 
     }
 

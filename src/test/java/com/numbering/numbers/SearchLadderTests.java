@@ -14,13 +14,13 @@ class SearchLadderTests {
 
     private final NanpDirectory nanp = NanpDirectory.load();
 
-    private final SearchLadder ladder = new SearchLadder(this.nanp, List.of("voice"));
+    private final SearchLadder ladder = new SearchLadder(this.nanp);
 
     private final AreaCodeResolver resolver = new AreaCodeResolver(this.nanp);
 
     @Test
     void climbsFromTheExactAreaCodeThroughItsOverlaysAndStateToAnyUsNumber() {
-        List<Rung> rungs = this.ladder.rungs(this.resolver.resolve("(415) 555-2671", null));
+        List<Rung> rungs = this.ladder.rungs(this.resolver.resolve("(415) 555-2671", null), "voice");
 
         assertThat(rungs).extracting(Rung::tier)
             .containsExactly(Tier.EXACT, Tier.OVERLAY, Tier.STATE, Tier.ANY);
@@ -29,14 +29,14 @@ class SearchLadderTests {
 
     @Test
     void startsAtTheStateWhenOnlyTheAddressIsKnown() {
-        List<Rung> rungs = this.ladder.rungs(this.resolver.resolve(null, "CO"));
+        List<Rung> rungs = this.ladder.rungs(this.resolver.resolve(null, "CO"), "voice");
 
         assertThat(rungs).extracting(Rung::tier).containsExactly(Tier.STATE, Tier.ANY);
     }
 
     @Test
     void eachRungAcceptsOnlyExactMatchesOfItsOwnArea() {
-        List<Rung> rungs = this.ladder.rungs(this.resolver.resolve("(415) 555-2671", null));
+        List<Rung> rungs = this.ladder.rungs(this.resolver.resolve("(415) 555-2671", null), "voice");
         Rung exact = rungs.get(0);
         Rung state = rungs.get(2);
         Rung any = rungs.get(3);

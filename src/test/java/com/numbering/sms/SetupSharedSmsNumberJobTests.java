@@ -19,6 +19,8 @@ import com.numbering.launch.ExitCodes;
 import com.numbering.launch.JobLaunchService;
 import com.numbering.launch.LaunchResult;
 import com.numbering.nanp.NanpDirectory;
+import com.numbering.numbers.NumberPurchaser;
+import com.numbering.numbers.SearchLadder;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfileSettings;
@@ -54,6 +56,15 @@ class SetupSharedSmsNumberJobTests {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private NumberPurchaser smsNumberPurchaser;
+
+    @Autowired
+    private SearchLadder ladder;
+
+    @Autowired
+    private MessagingProfileKeeper profiles;
 
     @BeforeEach
     void noSharedNumberYet() {
@@ -176,8 +187,8 @@ class SetupSharedSmsNumberJobTests {
     }
 
     private SharedSmsNumberSetup setupWith(SmsProperties properties) {
-        return new SharedSmsNumberSetup(this.telnyx, this.config, properties, this.nanp, Clock.systemUTC(),
-                this.meters, properties.orderPollInterval(), properties.orderPollTimeout());
+        return new SharedSmsNumberSetup(this.telnyx, this.config, properties, this.nanp, this.smsNumberPurchaser,
+                this.ladder, this.profiles, Clock.systemUTC(), this.meters);
     }
 
     private LaunchResult launch() {

@@ -1,0 +1,30 @@
+package com.numbering.provisioning;
+
+import java.util.List;
+
+import com.numbering.numbers.AreaCodeResolver.Origin;
+import com.numbering.numbers.SearchLadder.Rung;
+
+/**
+ * One tenant resolved once per run: where its number should come from (the origin its phone or state gives) and the
+ * searches to try, best first. The plans of a batch size its shared searches; each plan then drives its purchase.
+ *
+ * @param rungs empty when the origin could not be resolved (only an existing intent or order is then followed)
+ */
+record TenantPlan(TenantRow tenant, Origin origin, List<Rung> rungs) {
+
+    TenantPlan {
+        rungs = List.copyOf(rungs);
+    }
+
+    /** The area code the tenant asked for (its phone's), or null when only its state is known. */
+    String areaCode() {
+        return this.origin.areaCode() != null ? this.origin.areaCode().npa() : null;
+    }
+
+    /** The rung a new purchase starts at, or null when there is none to start. */
+    Rung firstRung() {
+        return this.tenant.mayHoldANumber() || this.rungs.isEmpty() ? null : this.rungs.get(0);
+    }
+
+}
