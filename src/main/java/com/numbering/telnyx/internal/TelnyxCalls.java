@@ -1,7 +1,6 @@
 package com.numbering.telnyx.internal;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import javax.ws.rs.ProcessingException;
@@ -11,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.numbering.support.Backoff;
 import com.numbering.support.EvenPacer;
 import com.numbering.telnyx.TelnyxException;
 import com.telnyx.sdk.ApiException;
@@ -24,6 +24,8 @@ final class TelnyxCalls {
     private static final Logger log = LoggerFactory.getLogger(TelnyxCalls.class);
 
     private static final Duration BASE_BACKOFF = Duration.ofMillis(250);
+
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(16);
 
     private final EvenPacer budget;
 
@@ -105,10 +107,8 @@ final class TelnyxCalls {
             this.budget.pause(failure.retryAfter());
             return;
         }
-        long ceiling = BASE_BACKOFF.toMillis() << Math.min(attempt - 1, 6);
-        long jittered = ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
         try {
-            TimeUnit.MILLISECONDS.sleep(jittered);
+            TimeUnit.MILLISECONDS.sleep(Backoff.jittered(BASE_BACKOFF, MAX_BACKOFF, attempt).toMillis());
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
