@@ -6,38 +6,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.numbering.LocalModeTest;
-import com.numbering.launch.JobLaunchService;
+import com.numbering.JobTestSupport;
 import com.numbering.launch.LaunchResult;
 import com.numbering.telnyx.sandbox.DeliveryOutcome;
 import com.numbering.telnyx.sandbox.LedgerMessage;
-import com.numbering.telnyx.sandbox.TelnyxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code dispatchAlertsJob} end to end: real PostgreSQL, the simulator over real HTTP. */
-@LocalModeTest
-class DispatchAlertsJobTests {
+class DispatchAlertsJobTests extends JobTestSupport {
+
+    DispatchAlertsJobTests() {
+        super(JOB);
+    }
 
     private static final String JOB = "dispatchAlertsJob";
-
-    @Autowired
-    private JobLaunchService launches;
-
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    @Autowired
-    private TelnyxSimulator simulator;
 
     @Autowired
     private AlertRepository alertRepository;
@@ -51,18 +40,13 @@ class DispatchAlertsJobTests {
         this.jdbc.update("DELETE FROM client_alerts");
         this.jdbc.update("DELETE FROM sms_consents");
         if (!"active".equals(this.jdbc.queryForObject("SELECT telnyx_sms_status FROM system_config", String.class))) {
-            assertThat(this.launches.launch("setupSharedSmsNumberJob", new JobParameters()).exitCode()).isZero();
+            assertThat(launch("setupSharedSmsNumberJob").exitCode()).isZero();
         }
         this.jdbc.update("UPDATE system_config SET telnyx_sms_campaign_status = 'ASSIGNED', "
                 + "telnyx_sms_hold_reason = NULL, telnyx_sms_allowed_destinations = 'US'");
         this.sender = this.jdbc.queryForObject("SELECT telnyx_sms_number FROM system_config", String.class);
         this.tenant = this.jdbc.queryForObject(
                 "INSERT INTO tenants (name, phone, state) VALUES ('Alerting Co', NULL, 'CA') RETURNING id", Long.class);
-    }
-
-    @AfterEach
-    void resetSimulator() {
-        this.simulator.control().reset();
     }
 
     @Test
@@ -407,7 +391,7 @@ class DispatchAlertsJobTests {
         assertThat(held.exitCode()).isZero();
         assertThat(row(next)).containsEntry("status", "queued");
 
-        assertThat(this.launches.launch("setupSharedSmsNumberJob", new JobParameters()).exitCode()).isZero();
+        assertThat(launch("setupSharedSmsNumberJob").exitCode()).isZero();
         launch();
 
         assertThat(this.jdbc.queryForObject("SELECT telnyx_sms_hold_reason FROM system_config", String.class)).isNull();
@@ -424,10 +408,6 @@ class DispatchAlertsJobTests {
             .stream()
             .filter(r -> "POST".equals(r.method()) && r.path().endsWith("/messages"))
             .count();
-    }
-
-    private LaunchResult launch() {
-        return this.launches.launch(JOB, new JobParameters());
     }
 
     private void optIn(String phone) {

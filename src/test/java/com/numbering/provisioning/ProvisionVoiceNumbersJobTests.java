@@ -4,50 +4,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.numbering.LocalModeTest;
+import com.numbering.JobTestSupport;
 import com.numbering.TestDatabases;
 import com.numbering.launch.ExitCodes;
-import com.numbering.launch.JobLaunchService;
 import com.numbering.launch.LaunchResult;
 import com.numbering.telnyx.sandbox.LedgerOrder;
 import com.numbering.telnyx.sandbox.SimulatorSettings;
-import com.numbering.telnyx.sandbox.TelnyxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code provisionVoiceNumbersJob} end to end: real PostgreSQL, the simulator over real HTTP.
  */
-@LocalModeTest
-class ProvisionVoiceNumbersJobTests {
+class ProvisionVoiceNumbersJobTests extends JobTestSupport {
+
+    ProvisionVoiceNumbersJobTests() {
+        super(JOB);
+    }
 
     private static final String JOB = "provisionVoiceNumbersJob";
-
-    @Autowired
-    private JobLaunchService launches;
-
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    @Autowired
-    private TelnyxSimulator simulator;
 
     @BeforeEach
     void noTenants() {
         TestDatabases.deleteTenants(this.jdbc);
-    }
-
-    @AfterEach
-    void resetSimulator() {
-        this.simulator.control().reset();
     }
 
     @Test
@@ -229,10 +212,6 @@ class ProvisionVoiceNumbersJobTests {
         assertThat(List.of(one.join(), two.join())).allSatisfy(r -> assertThat(r.exitCode()).isZero());
         assertThat(row(id)).containsEntry("telnyx_voice_status", "active");
         assertThat(ordersFor(id)).hasSize(1);
-    }
-
-    private LaunchResult launch() {
-        return this.launches.launch(JOB, new JobParameters());
     }
 
     private long tenant(String name, String phone, String state) {

@@ -13,14 +13,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.LocalModeTest;
-import com.numbering.launch.JobLaunchService;
+import com.numbering.JobTestSupport;
 import com.numbering.launch.LaunchResult;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
@@ -31,7 +28,6 @@ import com.numbering.telnyx.TelnyxGateway.NumberSearch;
 import com.numbering.telnyx.sandbox.LedgerNumber;
 import com.numbering.telnyx.sandbox.LedgerRequest;
 import com.numbering.telnyx.sandbox.SimulatorSettings;
-import com.numbering.telnyx.sandbox.TelnyxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,8 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * numbers and tenants behind in the shared account and database, so every assertion is about the numbers and
  * tenants a test creates itself (area codes 406 and 605, exchanges 7xx, never 555-01XX).
  */
-@LocalModeTest
-class ReconcileInventoryJobTests {
+class ReconcileInventoryJobTests extends JobTestSupport {
+
+    ReconcileInventoryJobTests() {
+        super(JOB);
+    }
 
     private static final String JOB = "reconcileInventoryJob";
 
@@ -49,15 +48,6 @@ class ReconcileInventoryJobTests {
 
     /** Distinct numbers across the JVM: the account keeps what earlier tests put in it. */
     private static final AtomicInteger LINES = new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 500) * 100);
-
-    @Autowired
-    private JobLaunchService launches;
-
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    @Autowired
-    private TelnyxSimulator simulator;
 
     @Autowired
     private TelnyxGateway telnyx;
@@ -80,11 +70,10 @@ class ReconcileInventoryJobTests {
     }
 
     @AfterEach
-    void restoreSharedNumberSettingsAndSimulator() {
+    void restoreSharedNumberSettings() {
         this.jdbc.update("UPDATE system_config SET telnyx_sms_number = ?, telnyx_sms_messaging_profile_id = ?",
                 this.savedSystemConfig.get("telnyx_sms_number"),
                 this.savedSystemConfig.get("telnyx_sms_messaging_profile_id"));
-        this.simulator.control().reset();
     }
 
     @Test
@@ -360,8 +349,9 @@ class ReconcileInventoryJobTests {
         return this.simulator.ledger().requests("DELETE", "/phone_numbers/.*").size();
     }
 
-    private LaunchResult launch() {
-        LaunchResult result = this.launches.launch(JOB, new JobParameters());
+    @Override
+    protected LaunchResult launch() {
+        LaunchResult result = super.launch();
         assertThat(result.exitCode()).as(result.summary()).isZero();
         return result;
     }

@@ -7,16 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.numbering.LocalModeTest;
+import com.numbering.JobTestSupport;
 import com.numbering.launch.ExitCodes;
-import com.numbering.launch.JobLaunchService;
 import com.numbering.launch.LaunchResult;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.NumberPurchaser;
@@ -26,24 +22,17 @@ import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfileSettings;
 import com.numbering.telnyx.sandbox.LedgerOrder;
 import com.numbering.telnyx.sandbox.LedgerRequest;
-import com.numbering.telnyx.sandbox.TelnyxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code setupSharedSmsNumberJob} end to end: real PostgreSQL, the simulator over real HTTP. */
-@LocalModeTest
-class SetupSharedSmsNumberJobTests {
+class SetupSharedSmsNumberJobTests extends JobTestSupport {
+
+    SetupSharedSmsNumberJobTests() {
+        super(JOB);
+    }
 
     private static final String JOB = "setupSharedSmsNumberJob";
-
-    @Autowired
-    private JobLaunchService launches;
-
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    @Autowired
-    private TelnyxSimulator simulator;
 
     @Autowired
     private TelnyxGateway telnyx;
@@ -73,11 +62,6 @@ class SetupSharedSmsNumberJobTests {
                 UPDATE system_config SET telnyx_sms_status = NULL, telnyx_sms_number = NULL,
                        telnyx_sms_number_id = NULL, telnyx_sms_messaging_profile_id = NULL, telnyx_sms_order_id = NULL,
                        telnyx_sms_campaign_status = NULL, telnyx_sms_profile_drift = NULL WHERE id = 1""");
-    }
-
-    @AfterEach
-    void resetSimulator() {
-        this.simulator.control().reset();
     }
 
     @Test
@@ -189,10 +173,6 @@ class SetupSharedSmsNumberJobTests {
     private SharedSmsNumberSetup setupWith(SmsProperties properties) {
         return new SharedSmsNumberSetup(this.telnyx, this.config, properties, this.nanp, this.smsNumberPurchaser,
                 this.ladder, this.profiles, Clock.systemUTC(), this.meters);
-    }
-
-    private LaunchResult launch() {
-        return this.launches.launch(JOB, new JobParameters());
     }
 
     private Map<String, Object> systemConfig() {
