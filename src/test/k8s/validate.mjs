@@ -130,7 +130,7 @@ function checkDashboard(maps) {
     "numbering_telnyx_requests_total", "numbering_telnyx_request_seconds_count", "numbering_alerts_outbox",
     "numbering_alerts_oldest_due_age_seconds", "numbering_alerts_dispatched_total", "numbering_alerts_delivery_total",
     "numbering_alerts_delivery_failed_total", "numbering_alerts_undelivered_oldest_age_seconds",
-    "numbering_sms_segments_used_today", "numbering_sms_segments_budget", "numbering_reconciliation_findings_total",
+    "numbering_sms_segments_used_today", "numbering_sms_segments_budget", "numbering_reconciliation_last_findings",
     "numbering_numbers_owned"]) {
     if (!new RegExp(`\\b${metric}\\b`).test(exprs)) fail("dashboard", `no panel queries ${metric}`);
   }

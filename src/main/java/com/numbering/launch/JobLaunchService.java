@@ -49,14 +49,17 @@ public class JobLaunchService {
 
     private final Clock clock;
 
+    private final RunMetrics metrics;
+
     JobLaunchService(List<Job> jobs, List<LaunchCheck> checks, JobOperator jobOperator, JobRepository jobRepository,
-            DataSource dataSource, Clock clock) {
+            DataSource dataSource, Clock clock, RunMetrics metrics) {
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, job -> job));
         this.checks = List.copyOf(checks);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public List<String> jobNames() {
@@ -83,8 +86,11 @@ public class JobLaunchService {
         }
         try (JobLock held = lock.get()) {
             recoverAbandonedRuns(jobName);
+            this.metrics.beforeRun(jobName);
             JobExecution execution = restartOrStart(job, parameters);
-            return result(execution);
+            LaunchResult result = result(execution);
+            this.metrics.afterRun(jobName, RunKind.of(parameters), result.exitCode(), execution.getId());
+            return result;
         }
     }
 
