@@ -51,8 +51,10 @@ public class JobLaunchService {
 
     private final RunMetrics metrics;
 
+    private final GracefulStop stop;
+
     JobLaunchService(List<Job> jobs, List<LaunchCheck> checks, JobOperator jobOperator, JobRepository jobRepository,
-            DataSource dataSource, Clock clock, RunMetrics metrics) {
+            DataSource dataSource, Clock clock, RunMetrics metrics, GracefulStop stop) {
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, job -> job));
         this.checks = List.copyOf(checks);
         this.jobOperator = jobOperator;
@@ -60,6 +62,7 @@ public class JobLaunchService {
         this.dataSource = dataSource;
         this.clock = clock;
         this.metrics = metrics;
+        this.stop = stop;
     }
 
     public List<String> jobNames() {
@@ -72,6 +75,16 @@ public class JobLaunchService {
      * @throws InvalidConfigurationException for an unknown job or configuration that cannot work
      */
     public LaunchResult launch(String jobName, JobParameters parameters) {
+        try {
+            org.slf4j.MDC.put(RunLogContext.JOB_NAME, jobName);
+            return launchLogged(jobName, parameters);
+        }
+        finally {
+            RunLogContext.clear();
+        }
+    }
+
+    private LaunchResult launchLogged(String jobName, JobParameters parameters) {
         Job job = this.jobs.get(jobName);
         if (job == null) {
             throw new InvalidConfigurationException("Unknown job '" + jobName + "': set spring.batch.job.name "
@@ -87,10 +100,17 @@ public class JobLaunchService {
         try (JobLock held = lock.get()) {
             recoverAbandonedRuns(jobName);
             this.metrics.beforeRun(jobName);
-            JobExecution execution = restartOrStart(job, parameters);
-            LaunchResult result = result(execution);
-            this.metrics.afterRun(jobName, RunKind.of(parameters), result.exitCode(), execution.getId());
-            return result;
+            int exitCode = ExitCodes.STARTUP_FAILED;
+            try {
+                JobExecution execution = restartOrStart(job, parameters);
+                LaunchResult result = result(execution);
+                exitCode = result.exitCode();
+                this.metrics.afterRun(jobName, RunKind.of(parameters), exitCode, execution.getId());
+                return result;
+            }
+            finally {
+                this.stop.ended(exitCode);
+            }
         }
     }
 
