@@ -58,6 +58,11 @@ public final class AppProcess {
         return new Finished(this.process.exitValue(), output());
     }
 
+    /** SIGTERM, as Kubernetes sends it: shutdown hooks run (graceful stop). */
+    public void terminate() {
+        this.process.destroy();
+    }
+
     /** SIGKILL: no shutdown hook, no finally block, no last commit. */
     public void kill() throws InterruptedException {
         this.process.destroyForcibly();

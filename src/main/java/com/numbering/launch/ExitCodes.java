@@ -20,6 +20,13 @@ public final class ExitCodes {
     /** The job ran and failed ({@code BatchStatus.FAILED}'s ordinal, as Spring Boot reports it). */
     public static final int JOB_FAILED = 5;
 
+    /**
+     * The run was stopped on request ({@code BatchStatus.STOPPED}; EX_TEMPFAIL of sysexits.h): the next launch
+     * restarts it where it stopped. k8s-cronjob.yaml's {@code podFailurePolicy} handles it (and 143, a SIGTERM that
+     * killed the JVM before a job ran).
+     */
+    public static final int STOPPED = 75;
+
     /** Bad configuration (EX_CONFIG of sysexits.h): nothing was done; the message says what to fix. */
     public static final int CONFIGURATION = 78;
 
@@ -27,6 +34,9 @@ public final class ExitCodes {
     }
 
     static int of(BatchStatus status) {
+        if (status == BatchStatus.STOPPED) {
+            return STOPPED;
+        }
         return status == BatchStatus.COMPLETED ? OK : status.ordinal();
     }
 

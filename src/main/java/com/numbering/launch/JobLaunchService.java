@@ -49,14 +49,20 @@ public class JobLaunchService {
 
     private final Clock clock;
 
+    private final RunMetrics metrics;
+
+    private final GracefulStop stop;
+
     JobLaunchService(List<Job> jobs, List<LaunchCheck> checks, JobOperator jobOperator, JobRepository jobRepository,
-            DataSource dataSource, Clock clock) {
+            DataSource dataSource, Clock clock, RunMetrics metrics, GracefulStop stop) {
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, job -> job));
         this.checks = List.copyOf(checks);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.metrics = metrics;
+        this.stop = stop;
     }
 
     public List<String> jobNames() {
@@ -69,6 +75,16 @@ public class JobLaunchService {
      * @throws InvalidConfigurationException for an unknown job or configuration that cannot work
      */
     public LaunchResult launch(String jobName, JobParameters parameters) {
+        try {
+            org.slf4j.MDC.put(RunLogContext.JOB_NAME, jobName);
+            return launchLogged(jobName, parameters);
+        }
+        finally {
+            RunLogContext.clear();
+        }
+    }
+
+    private LaunchResult launchLogged(String jobName, JobParameters parameters) {
         Job job = this.jobs.get(jobName);
         if (job == null) {
             throw new InvalidConfigurationException("Unknown job '" + jobName + "': set spring.batch.job.name "
@@ -83,8 +99,18 @@ public class JobLaunchService {
         }
         try (JobLock held = lock.get()) {
             recoverAbandonedRuns(jobName);
-            JobExecution execution = restartOrStart(job, parameters);
-            return result(execution);
+            this.metrics.beforeRun(jobName);
+            int exitCode = ExitCodes.STARTUP_FAILED;
+            try {
+                JobExecution execution = restartOrStart(job, parameters);
+                LaunchResult result = result(execution);
+                exitCode = result.exitCode();
+                this.metrics.afterRun(jobName, RunKind.of(parameters), exitCode, execution.getId());
+                return result;
+            }
+            finally {
+                this.stop.ended(exitCode);
+            }
         }
     }
 

@@ -82,8 +82,8 @@ class ApplicationProcessTests {
         try (FakePushgateway pushgateway = FakePushgateway.start()) {
             // README's first command (spring-boot:test-run) starts DemoApplication
             Finished run = AppProcess.start(DemoApplication.class, Map.of(),
-                    List.of("--management.prometheus.metrics.export.pushgateway.enabled=true",
-                            "--management.prometheus.metrics.export.pushgateway.address=" + pushgateway.address()))
+                    List.of("--numbering.metrics.pushgateway.enabled=true",
+                            "--numbering.metrics.pushgateway.address=" + pushgateway.address()))
                 .waitForExit();
 
             assertThat(run.exitCode()).as(run.output()).isZero();

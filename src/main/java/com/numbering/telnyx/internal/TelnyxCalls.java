@@ -7,6 +7,7 @@ import javax.ws.rs.ProcessingException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,16 @@ final class TelnyxCalls {
     private <T> Attempt<T> attempt(String operation, Kind kind, Call<T> call) {
         try {
             this.budget.acquire();
-            return new Attempt<>(call.run(), null);
+            Timer.Sample sample = Timer.start(this.meters);
+            try {
+                return new Attempt<>(call.run(), null);
+            }
+            finally {
+                sample.stop(Timer.builder("numbering.telnyx.request")
+                    .description("Time Telnyx took to answer one request (each attempt), by operation")
+                    .tag("operation", operation)
+                    .register(this.meters));
+            }
         }
         catch (ApiException ex) {
             return new Attempt<>(null, this.errors.classify(operation, ex, kind != Kind.READ));
@@ -119,6 +129,10 @@ final class TelnyxCalls {
     private static String outcome(TelnyxException failure) {
         if (failure instanceof TelnyxException.Fatal) {
             return "fatal";
+        }
+        if (failure instanceof TelnyxException.Transient transientFailure && transientFailure.isRateLimited()) {
+            // a 429 that used up its retries: the account's rate limit, not a flaky network
+            return "rate_limited";
         }
         return failure instanceof TelnyxException.Rejected ? "rejected" : "transient";
     }

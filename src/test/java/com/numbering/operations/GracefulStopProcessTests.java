@@ -1,0 +1,81 @@
+package com.numbering.operations;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.numbering.AppProcess;
+import com.numbering.AppProcess.Finished;
+import com.numbering.OutsideWorld;
+import com.numbering.launch.ExitCodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SIGTERM as Kubernetes sends it in the middle of provisioning. */
+class GracefulStopProcessTests {
+
+    private static final int TENANTS = 12;
+
+    @Test
+    void sigtermStopsTheRunThroughSpringBatchAndTheNextRunFinishesItWithoutBuyingTwice() throws Exception {
+        try (OutsideWorld world = OutsideWorld.start("graceful_stop")) {
+            // given many tenants and a slow Telnyx, so that the run is mid-way when the signal comes
+            for (int i = 0; i < TENANTS; i++) {
+                world.jdbc().update("INSERT INTO tenants (name, phone, state) VALUES (?, '(415) 555-2671', 'CA')",
+                        "Stop Co " + i);
+            }
+            world.simulator().control().setLatency(Duration.ofMillis(150));
+            AppProcess first = AppProcess.start(Map.of(), args(world));
+
+            // when the first number has been bought, Kubernetes sends SIGTERM
+            waitForOrders(world, first);
+            first.terminate();
+            Finished stopped = first.waitForExit();
+
+            // then the execution ended STOPPED through Spring Batch, with the documented exit code
+            assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(ExitCodes.STOPPED);
+            assertThat(stopped.output()).contains("stop requested (SIGTERM)");
+            assertThat(world.jdbc().queryForObject("""
+                    SELECT e.status FROM batch_job_execution e
+                    JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                    WHERE i.job_name = 'provisionVoiceNumbersJob' ORDER BY e.job_execution_id DESC LIMIT 1
+                    """, String.class)).isEqualTo("STOPPED");
+            assertThat(active(world)).isLessThan(TENANTS);
+
+            // when the next run comes
+            world.simulator().control().setLatency(Duration.ZERO);
+            Finished next = AppProcess.run(Map.of(), args(world).toArray(String[]::new));
+
+            // then it restarted the stopped execution and finished it: every tenant active, one order each
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(next.output()).contains("restarting failed execution");
+            assertThat(active(world)).isEqualTo(TENANTS);
+            assertThat(world.simulator().ledger().orders()).hasSize(TENANTS);
+        }
+    }
+
+    private static List<String> args(OutsideWorld world) {
+        return world.args("provisionVoiceNumbersJob", "--numbering.provisioning.batch-size=2",
+                "--numbering.provisioning.order-poll-interval=50ms");
+    }
+
+    private static int active(OutsideWorld world) {
+        return world.jdbc()
+            .queryForObject("SELECT count(*) FROM tenants WHERE telnyx_voice_status = 'active'", Integer.class);
+    }
+
+    private static void waitForOrders(OutsideWorld world, AppProcess process) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            if (!world.simulator().ledger().orders().isEmpty()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no order was placed: " + process.output());
+    }
+
+}

@@ -1,0 +1,100 @@
+package com.numbering.operations;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * {@code k8s-cronjob.yaml} checked offline with the real tools: every object against the Kubernetes schemas and the
+ * settings ops rely on ({@code src/test/k8s/validate.mjs}, npm {@code kubernetes-models}), and the alert rules with
+ * {@code promtool check rules} and {@code promtool test rules}. The tools come from {@code .ci/run}'s install step;
+ * without them these tests fail, never skip.
+ */
+class K8sManifestTests {
+
+    static final Path MANIFEST = Path.of("k8s-cronjob.yaml");
+
+    static final Path RULE_TESTS = Path.of("src/test/resources/prometheus/numbering-rules.test.yml");
+
+    private static final String INSTALL = "run .ci/run's install step (apt-get install -y prometheus; "
+            + "npm ci --prefix src/test/k8s)";
+
+    @Test
+    void everyObjectMatchesTheKubernetesSchemasAndHasTheSettingsOpsRelyOn() throws Exception {
+        // given
+        assertThat(Path.of("src/test/k8s/node_modules/kubernetes-models")).as("kubernetes-models missing: " + INSTALL)
+            .isDirectory();
+        // when
+        Result result = run("node", "src/test/k8s/validate.mjs", MANIFEST.toString());
+        // then
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("7 objects valid");
+    }
+
+    @Test
+    void alertRulesPassPromtoolCheckAndTheirUnitTests() throws Exception {
+        // given
+        Path dir = Files.createDirectories(Path.of("target/prometheus"));
+        Path rules = dir.resolve("numbering-rules.yml");
+        Files.writeString(rules, new Yaml().dump(prometheusRuleSpec()), StandardCharsets.UTF_8);
+        Path tests = Files.copy(RULE_TESTS, dir.resolve(RULE_TESTS.getFileName()),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // when
+        Result check = run("promtool", "check", "rules", rules.toString());
+        Result unitTests = run("promtool", "test", "rules", tests.toString());
+        // then
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        assertThat(check.output()).contains("SUCCESS: 9 rules found");
+        assertThat(unitTests.exitCode()).as(unitTests.output()).isZero();
+        assertThat(unitTests.output()).contains("SUCCESS");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> prometheusRuleSpec() throws IOException {
+        return manifestObjects().stream()
+            .filter(object -> "PrometheusRule".equals(object.get("kind")))
+            .map(object -> (Map<String, Object>) object.get("spec"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no PrometheusRule in " + MANIFEST));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> manifestObjects() throws IOException {
+        Iterable<Object> documents = new Yaml().loadAll(Files.readString(MANIFEST));
+        return StreamSupport.stream(documents.spliterator(), false)
+            .filter(Map.class::isInstance)
+            .map(document -> (Map<String, Object>) document)
+            .toList();
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    static Result run(String... command) throws Exception {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        }
+        catch (IOException ex) {
+            return fail(command[0] + " is not installed: " + INSTALL, ex);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return fail(String.join(" ", command) + " did not finish: " + output);
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+}
