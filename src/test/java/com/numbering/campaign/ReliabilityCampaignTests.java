@@ -55,6 +55,11 @@ class ReliabilityCampaignTests {
             if (job.equals(Campaign.DISPATCH)) {
                 campaign.runUntilCompleted(Campaign.SMS, 3);
             }
+            if (job.equals(Campaign.RECONCILE)) {
+                // tenants with numbers, for reconciliation to compare with the account
+                campaign.seeds.tenants(6);
+                campaign.runUntilCompleted(Campaign.PROVISION, 3);
+            }
             Duration window = Duration.ofMillis(job.equals(Campaign.SMS) ? 400 : 1500);
 
             // when each run is killed at a random moment, with fresh work before each
@@ -76,8 +81,8 @@ class ReliabilityCampaignTests {
         try (Campaign campaign = new Campaign("faults " + (int) (SIZE.faultRate() * 100) + "%", CampaignSize.seed())) {
             // given work for every job, and a Telnyx that fails, throttles, stalls, dawdles and loses answers
             campaign.runUntilCompleted(Campaign.SMS, 3);
-            campaign.seeds.tenants(12);
-            campaign.seeds.alerts(12);
+            campaign.seeds.tenants(16);
+            campaign.seeds.alerts(16);
             unrecordedNumbers(campaign, 2);
             campaign.world.simulator()
                 .control()
@@ -256,10 +261,7 @@ class ReliabilityCampaignTests {
         switch (job) {
             case Campaign.PROVISION -> campaign.seeds.tenants(3);
             case Campaign.DISPATCH -> campaign.seeds.alerts(4);
-            case Campaign.RECONCILE -> {
-                campaign.seeds.tenants(1);
-                unrecordedNumbers(campaign, 2);
-            }
+            case Campaign.RECONCILE -> unrecordedNumbers(campaign, 2);
             default -> {
                 // the shared SMS number is one number: nothing to add
             }

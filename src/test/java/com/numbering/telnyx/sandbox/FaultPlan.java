@@ -96,8 +96,7 @@ public final class FaultPlan {
     private Duration slow = Duration.ZERO;
 
     /**
-     * From now on each request suffers, with probability {@code rate}, one of {@code kinds} chosen at random (seeded:
-     * the same requests in the same order suffer the same faults).
+     * From now on each request suffers, with probability {@code rate} (seeded), one of {@code kinds}, which take turns.
      */
     synchronized void injectRandomly(double rate, long seed, Set<Kind> kinds, Duration stall, Duration slow) {
         this.random = new Random(seed);
@@ -112,7 +111,8 @@ public final class FaultPlan {
         if (this.random == null || this.kinds.isEmpty() || this.random.nextDouble() >= this.rate) {
             return Optional.empty();
         }
-        Kind kind = this.kinds.get(this.random.nextInt(this.kinds.size()));
+        // The rate picks the requests at random; the kinds take turns, so that every kind shows within a few faults.
+        Kind kind = this.kinds.get(this.injected.values().stream().mapToInt(Integer::intValue).sum() % this.kinds.size());
         this.injected.merge(kind, 1, Integer::sum);
         return Optional.of(kind);
     }
