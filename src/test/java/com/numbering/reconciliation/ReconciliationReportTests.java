@@ -33,8 +33,13 @@ class ReconciliationReportTests {
         }
     }, new SimpleMeterRegistry());
 
+    private ch.qos.logback.classic.Level levelBefore;
+
     @BeforeEach
     void listen() {
+        // Another test's Spring context may have left com.numbering at WARN: this test reads INFO lines.
+        this.levelBefore = this.logger.getLevel();
+        this.logger.setLevel(ch.qos.logback.classic.Level.INFO);
         this.logged.start();
         this.logger.addAppender(this.logged);
     }
@@ -42,6 +47,7 @@ class ReconciliationReportTests {
     @AfterEach
     void stopListening() {
         this.logger.detachAppender(this.logged);
+        this.logger.setLevel(this.levelBefore);
     }
 
     @Test
