@@ -31,8 +31,15 @@ public final class AppProcess {
     /** Starts {@code main}'s {@code main()} (the application, or a test application such as the demo's). */
     public static AppProcess start(Class<?> main, Map<String, String> environment, List<String> args)
             throws IOException {
+        return start(main, environment, List.of(), args);
+    }
+
+    /** Like {@link #start(Class, Map, List)}, with JVM options (a heap size, a JIT setting) before the class. */
+    public static AppProcess start(Class<?> main, Map<String, String> environment, List<String> jvmOptions,
+            List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
@@ -67,6 +74,11 @@ public final class AppProcess {
     public void kill() throws InterruptedException {
         this.process.destroyForcibly();
         this.process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Whether the process is still running. */
+    public boolean isAlive() {
+        return this.process.isAlive();
     }
 
     public String output() throws IOException {

@@ -27,17 +27,32 @@ public final class ExitCodes {
      */
     public static final int STOPPED = 75;
 
+    /** The job was marked ABANDONED: it will not be restarted, the next launch starts a new instance. */
+    public static final int JOB_ABANDONED = 6;
+
+    /**
+     * The job's outcome could not be recorded ({@code BatchStatus.UNKNOWN}: typically PostgreSQL lost mid-run). No
+     * restart is possible; the next launch abandons that execution and starts a new instance, which resumes the work
+     * from the tables (every step is idempotent).
+     */
+    public static final int JOB_OUTCOME_UNKNOWN = 7;
+
     /** Bad configuration (EX_CONFIG of sysexits.h): nothing was done; the message says what to fix. */
     public static final int CONFIGURATION = 78;
 
     private ExitCodes() {
     }
 
+    /** Every status a finished launch can report, mapped explicitly (README "Exit codes" lists them). */
     static int of(BatchStatus status) {
-        if (status == BatchStatus.STOPPED) {
-            return STOPPED;
-        }
-        return status == BatchStatus.COMPLETED ? OK : status.ordinal();
+        return switch (status) {
+            case COMPLETED -> OK;
+            case FAILED -> JOB_FAILED;
+            case STOPPING, STOPPED -> STOPPED;
+            case ABANDONED -> JOB_ABANDONED;
+            // A launch returns once the job has ended: still "running" means the end could not be recorded either.
+            case STARTING, STARTED, UNKNOWN -> JOB_OUTCOME_UNKNOWN;
+        };
     }
 
     /** The message of the configuration error behind {@code failure}, if that is what it is. */

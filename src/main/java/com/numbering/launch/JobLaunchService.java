@@ -130,6 +130,7 @@ public class JobLaunchService {
                 log.info("{}: restarting failed execution {} where it stopped", job.getName(), failed.get().getId());
                 return this.jobOperator.restart(failed.get());
             }
+            abandonUnknownOutcome(job.getName());
             JobParameters run = new JobParametersBuilder(parameters)
                 .addString(RUN_AT, this.clock.instant().toString(), true)
                 .toJobParameters();
@@ -139,6 +140,23 @@ public class JobLaunchService {
             // The job could not even begin (its parameters, its repository): not a job failure to restart later.
             throw new IllegalStateException(job.getName() + " could not be launched: " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * An execution whose end could not be recorded (UNKNOWN, e.g. PostgreSQL lost mid-run) cannot be restarted:
+     * say so, mark it ABANDONED so that it no longer looks undecided, and let a new instance resume from the tables.
+     */
+    private void abandonUnknownOutcome(String jobName) {
+        JobInstance last = this.jobRepository.getLastJobInstance(jobName);
+        JobExecution execution = last == null ? null : this.jobRepository.getLastJobExecution(last);
+        if (execution == null || execution.getStatus() != BatchStatus.UNKNOWN) {
+            return;
+        }
+        log.warn("{} execution {} ended UNKNOWN (its outcome could not be recorded, e.g. the database was lost); "
+                + "marking it ABANDONED and starting a new instance, which resumes the work from the tables",
+                jobName, execution.getId());
+        execution.setStatus(BatchStatus.ABANDONED);
+        this.jobRepository.update(execution);
     }
 
     private Optional<JobExecution> lastFailedExecution(String jobName) {

@@ -3,6 +3,7 @@ package com.numbering.provisioning;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import com.numbering.numbers.CandidatePools;
 import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.PurchaseResult;
+import com.numbering.privacy.Redaction;
 import com.numbering.provisioning.ProvisioningOutcome.Result;
 import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
@@ -37,16 +39,24 @@ class VoiceNumberProvisioner {
 
     private final String connectionId;
 
+    /** Orders whose answer could not be used; {@code escalated} once they need a human. No tenant in the tags. */
+    static final String UNKNOWN_OUTCOMES = "numbering.provisioning.unknown.outcomes";
+
+    static final String UNKNOWN_OUTCOME_FIELD = "telnyx-order-outcome";
+
     private final Clock clock;
 
+    private final MeterRegistry meters;
+
     VoiceNumberProvisioner(TelnyxGateway telnyx, TenantVoiceRepository tenants, NumberPurchaser voiceNumberPurchaser,
-            ProvisioningProperties properties, TelnyxProperties telnyxProperties, Clock clock) {
+            ProvisioningProperties properties, TelnyxProperties telnyxProperties, Clock clock, MeterRegistry meters) {
         this.telnyx = telnyx;
         this.tenants = tenants;
         this.purchaser = voiceNumberPurchaser;
         this.properties = properties;
         this.connectionId = telnyxProperties.voiceConnectionId();
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** @throws TelnyxException.Fatal when nothing can work until configuration is fixed: the job stops */
@@ -66,7 +76,7 @@ class VoiceNumberProvisioner {
                 return later(tenant, Result.PENDING, pending.reason(), this.properties.orderPollInterval());
             }
             if (result instanceof PurchaseResult.OutcomeUnknown unknown) {
-                return later(tenant, Result.RETRY, unknown.reason(), this.properties.unknownOutcomeDelay());
+                return unknownOutcome(tenant, unknown.reason());
             }
             if (result instanceof PurchaseResult.Exhausted exhausted) {
                 return retry(tenant, "telnyx", exhausted.reason());
@@ -97,6 +107,31 @@ class VoiceNumberProvisioner {
     private ProvisioningOutcome later(TenantRow tenant, Result result, String reason, java.time.Duration delay) {
         this.tenants.postpone(tenant.id(), false, now().plus(delay), null, null, now());
         return new ProvisioningOutcome(tenant.id(), result, reason);
+    }
+
+    /**
+     * The order may or may not exist: visible at once (log, reason on the row, metric), resolved by the next run's
+     * customer-reference lookup, never re-ordered blindly. Each unresolved look counts as an attempt; after
+     * {@code maxAttempts} of them the tenant is escalated for a human (error log, reason, slowest retry), still
+     * holding its intent, since the order may exist.
+     */
+    private ProvisioningOutcome unknownOutcome(TenantRow tenant, String cause) {
+        int looks = tenant.attempts() + 1;
+        boolean escalated = looks >= this.properties.maxAttempts();
+        String reason = (escalated ? "NEEDS A HUMAN: " : "") + "order outcome unknown (unresolved look " + looks
+                + " of " + this.properties.maxAttempts() + ", resolved by customer reference next run): "
+                + Redaction.text(cause);
+        Instant retryAt = now().plus(escalated ? this.properties.maxRetryBackoff()
+                : this.properties.unknownOutcomeDelay());
+        this.tenants.postpone(tenant.id(), true, retryAt, UNKNOWN_OUTCOME_FIELD, reason, now());
+        this.meters.counter(UNKNOWN_OUTCOMES, "escalated", String.valueOf(escalated)).increment();
+        if (escalated) {
+            log.error("tenant {}: {}", tenant.id(), reason);
+        }
+        else {
+            log.warn("tenant {}: {}; next look at {}", tenant.id(), reason, retryAt);
+        }
+        return new ProvisioningOutcome(tenant.id(), Result.RETRY, reason);
     }
 
     private ProvisioningOutcome retry(TenantRow tenant, String field, String reason) {

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
@@ -36,6 +37,13 @@ final class ReconciliationReport implements JobExecutionListener {
         counts.forEach(count -> this.meters.counter(METER, "kind", count.kind(), "action", count.action())
             .increment(count.findings()));
         String mode = ReconciliationTasklet.isDryRun(jobExecution) ? "DRY RUN (nothing changed)" : "run";
+        if (jobExecution.getStatus() != BatchStatus.COMPLETED) {
+            // A run that stopped part-way has not compared everything: "nothing found" would be a false all-clear.
+            log.warn("Reconciliation {} {} did not finish ({}): {} finding(s) recorded before it stopped; "
+                    + "the comparison is incomplete, the next run finishes it", mode, jobExecution.getId(),
+                    jobExecution.getStatus(), counts.stream().mapToLong(Count::findings).sum());
+            return;
+        }
         if (counts.isEmpty()) {
             log.info("Reconciliation {} {}: Telnyx and our tables agree, nothing found", mode, jobExecution.getId());
             return;

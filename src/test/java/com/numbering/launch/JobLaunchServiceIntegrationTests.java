@@ -80,6 +80,27 @@ class JobLaunchServiceIntegrationTests {
     }
 
     @Test
+    void anExecutionWhoseOutcomeIsUnknownIsAbandonedAndANewInstanceDoesTheWork() {
+        // given an execution that ended UNKNOWN (PostgreSQL was lost while it ran)
+        JobParameters parameters = new JobParametersBuilder().addString(JobLaunchService.RUN_AT, "lost-" + System.nanoTime())
+            .toJobParameters();
+        JobInstance instance = this.jobRepository.createJobInstance(JOB, parameters);
+        JobExecution unknown = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        unknown.setStatus(BatchStatus.UNKNOWN);
+        unknown.setStartTime(LocalDateTime.now().minusMinutes(5));
+        unknown.setEndTime(LocalDateTime.now().minusMinutes(4));
+        this.jobRepository.update(unknown);
+
+        // when the next scheduled run comes
+        LaunchResult result = this.launches.launch(JOB, new JobParameters());
+
+        // then the unknown one is ABANDONED (no longer undecided) and a new instance completed
+        assertThat(this.jobRepository.getJobExecution(unknown.getId()).getStatus()).isEqualTo(BatchStatus.ABANDONED);
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.execution().getJobInstance().getInstanceId()).isNotEqualTo(instance.getInstanceId());
+    }
+
+    @Test
     void aFailedAdHocRunIsNotWhatTheNextScheduledLaunchRestarts() {
         // given an ad-hoc run (with a parameter of its own) that failed
         JobParameters adHoc = new JobParametersBuilder().addString("reason", "manual-" + System.nanoTime())

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.batch.core.BatchStatus;
 
 import com.numbering.JobTestSupport;
@@ -27,6 +29,9 @@ class ProvisionVoiceNumbersJobTests extends JobTestSupport {
     }
 
     private static final String JOB = "provisionVoiceNumbersJob";
+
+    @Autowired
+    private MeterRegistry meters;
 
     @BeforeEach
     void noTenants() {
@@ -175,7 +180,11 @@ class ProvisionVoiceNumbersJobTests extends JobTestSupport {
         this.simulator.control().dropAfterProcessing("POST", "/number_orders", 1);
 
         launch();
-        assertThat(row(id)).containsEntry("telnyx_voice_status", "available");
+        assertThat(row(id)).containsEntry("telnyx_voice_status", "available")
+            .containsEntry("telnyx_voice_failure_field", "telnyx-order-outcome");
+        assertThat(row(id).get("telnyx_voice_failure_reason")).asString()
+            .startsWith("order outcome unknown (unresolved look 1 of 5");
+        assertThat(row(id).get("telnyx_voice_next_attempt_at")).isNotNull();
         assertThat(ordersFor(id)).hasSize(1);
 
         launch();
@@ -183,6 +192,32 @@ class ProvisionVoiceNumbersJobTests extends JobTestSupport {
         assertThat(row(id)).containsEntry("telnyx_voice_status", "active");
         assertThat(ordersFor(id)).hasSize(1);
         assertThat(row(id).get("telnyx_voice_order_id")).isEqualTo(ordersFor(id).get(0).id());
+    }
+
+    @Test
+    void anOrderWhoseOutcomeStaysUnknownIsCountedAndEscalatedForAHumanAfterTheStatedLooksNeverBoughtTwice() {
+        // given every order answers 500: Telnyx may or may not have placed it, and nothing says which
+        long id = tenant("Unknown Outcome Co", "(503) 555-2671", "OR");
+        this.simulator.control().failNext("POST", "/number_orders", 500, "10007", 100);
+        double before = unknownOutcomes("false") + unknownOutcomes("true");
+
+        // when the job looks at it as often as provisioning allows attempts
+        for (int look = 0; look < 5; look++) {
+            launch();
+        }
+
+        // then each look was counted, the last one escalated, and the intent kept (the order may exist)
+        assertThat(unknownOutcomes("false") + unknownOutcomes("true") - before).isEqualTo(5);
+        assertThat(unknownOutcomes("true")).isGreaterThanOrEqualTo(1);
+        Map<String, Object> row = row(id);
+        assertThat(row).containsEntry("telnyx_voice_status", "available")
+            .containsEntry("telnyx_voice_failure_field", "telnyx-order-outcome");
+        assertThat(row.get("telnyx_voice_failure_reason")).asString()
+            .startsWith("NEEDS A HUMAN: order outcome unknown (unresolved look 5 of 5")
+            .doesNotContain((String) row.get("telnyx_voice_number"));
+        assertThat(((java.sql.Timestamp) row.get("telnyx_voice_next_attempt_at")).toInstant())
+            .isAfter(java.time.Instant.now().plus(java.time.Duration.ofHours(23)));
+        assertThat(ordersFor(id)).isEmpty();
     }
 
     @Test
@@ -212,6 +247,11 @@ class ProvisionVoiceNumbersJobTests extends JobTestSupport {
         assertThat(List.of(one.join(), two.join())).allSatisfy(r -> assertThat(r.exitCode()).isZero());
         assertThat(row(id)).containsEntry("telnyx_voice_status", "active");
         assertThat(ordersFor(id)).hasSize(1);
+    }
+
+    private double unknownOutcomes(String escalated) {
+        var counter = this.meters.find(VoiceNumberProvisioner.UNKNOWN_OUTCOMES).tag("escalated", escalated).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private long tenant(String name, String phone, String state) {

@@ -2,13 +2,17 @@ package com.numbering.telnyx.sandbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Injected failures and dropped connections, each armed for a number of matching requests. */
-final class FaultPlan {
+public final class FaultPlan {
 
     /** An error to answer instead of processing the request. */
     record Failure(int status, String code) {
@@ -61,7 +65,70 @@ final class FaultPlan {
 
     }
 
+    /** What a randomly chosen request suffers, when {@link #injectRandomly} is on. */
+    public enum Kind {
+
+        /** 500/10007, unprocessed. */
+        SERVER_ERROR,
+        /** 429/10011, unprocessed. */
+        RATE_LIMITED,
+        /** Processed, then silent for the stall: a client with a shorter read timeout times out. */
+        TIMEOUT,
+        /** Processed and answered, after an extra delay. */
+        SLOW,
+        /** Processed, then the connection closes without an answer. */
+        LOST
+
+    }
+
     private final List<Rule> failures = new ArrayList<>();
+
+    private final Map<Kind, Integer> injected = new EnumMap<>(Kind.class);
+
+    private Random random;
+
+    private double rate;
+
+    private List<Kind> kinds = List.of();
+
+    private Duration stall = Duration.ZERO;
+
+    private Duration slow = Duration.ZERO;
+
+    /**
+     * From now on each request suffers, with probability {@code rate} (seeded), one of {@code kinds}, which take turns.
+     */
+    synchronized void injectRandomly(double rate, long seed, Set<Kind> kinds, Duration stall, Duration slow) {
+        this.random = new Random(seed);
+        this.rate = rate;
+        this.kinds = List.copyOf(new java.util.TreeSet<>(kinds));
+        this.stall = stall;
+        this.slow = slow;
+    }
+
+    /** The random fault this request suffers, if any; counted. */
+    synchronized Optional<Kind> roll() {
+        if (this.random == null || this.kinds.isEmpty() || this.random.nextDouble() >= this.rate) {
+            return Optional.empty();
+        }
+        // The rate picks the requests at random; the kinds take turns, so that every kind shows within a few faults.
+        Kind kind = this.kinds.get(this.injected.values().stream().mapToInt(Integer::intValue).sum() % this.kinds.size());
+        this.injected.merge(kind, 1, Integer::sum);
+        return Optional.of(kind);
+    }
+
+    synchronized Duration stall() {
+        return this.stall;
+    }
+
+    synchronized Duration slow() {
+        return this.slow;
+    }
+
+    /** How many random faults of each kind were injected since the simulator started. */
+    synchronized Map<Kind, Integer> injected() {
+        return Map.copyOf(this.injected);
+    }
 
     private final List<Rule> drops = new ArrayList<>();
 
@@ -86,6 +153,7 @@ final class FaultPlan {
     synchronized void reset() {
         this.failures.clear();
         this.drops.clear();
+        this.random = null;
     }
 
     private static Optional<Rule> take(List<Rule> rules, String method, String path) {

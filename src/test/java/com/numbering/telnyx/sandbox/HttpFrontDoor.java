@@ -59,12 +59,22 @@ final class HttpFrontDoor implements HttpHandler {
             observe(() -> this.state.settings.observer().request(method, path, query, body));
             boolean authorized = authorized(exchange.getRequestHeaders().getFirst("Authorization"));
             RateLimiter.Decision quota = authorized ? this.limiter.acquire() : this.limiter.peek();
+            Optional<FaultPlan.Kind> fault = (authorized && quota.allowed()) ? this.faults.roll() : Optional.empty();
             Optional<Duration> drop = (authorized && quota.allowed()) ? this.faults.takeDrop(method, path)
                     : Optional.empty();
-            ApiResponse response = respond(authorized, quota, method, path, query, body);
+            if (fault.isPresent() && drop.isEmpty()) {
+                drop = switch (fault.get()) {
+                    case TIMEOUT -> Optional.of(this.faults.stall());
+                    case LOST -> Optional.of(Duration.ZERO);
+                    default -> drop;
+                };
+            }
+            ApiResponse response = fault.map(HttpFrontDoor::refusal)
+                .orElseGet(() -> respond(authorized, quota, method, path, query, body));
             this.ledger.record(
                     new LedgerRequest(method, path, query, response.status(), drop.isPresent(), receivedAt));
-            sleep(this.state.injections.latency.plus(drop.orElse(Duration.ZERO)));
+            Duration extra = fault.filter(FaultPlan.Kind.SLOW::equals).map(k -> this.faults.slow()).orElse(Duration.ZERO);
+            sleep(this.state.injections.latency.plus(drop.orElse(Duration.ZERO)).plus(extra));
             if (drop.isPresent()) {
                 // Closing before sendResponseHeaders makes the JDK server close the socket: the client has sent
                 // its request, the work is done, and it reads end-of-stream instead of a status line.
@@ -80,6 +90,15 @@ final class HttpFrontDoor implements HttpHandler {
             log.warn("Simulator exchange failed", ex);
             exchange.close();
         }
+    }
+
+    /** A random fault that answers instead of processing: a 5xx or a 429; null (process it) for the others. */
+    private static ApiResponse refusal(FaultPlan.Kind kind) {
+        return switch (kind) {
+            case SERVER_ERROR -> new FaultPlan.Failure(500, "10007").toResponse();
+            case RATE_LIMITED -> new FaultPlan.Failure(429, "10011").toResponse();
+            default -> null;
+        };
     }
 
     private ApiResponse respond(boolean authorized, RateLimiter.Decision quota, String method, String path,

@@ -81,6 +81,20 @@ public final class SimulatorControl {
         this.faults.dropAfterProcessing(method, pathRegex, stall, times);
     }
 
+    /**
+     * Random faults at {@code rate} (0 to 1) over every request, each of a kind drawn from {@code kinds}; seeded.
+     * {@code stall} is how long a {@link FaultPlan.Kind#TIMEOUT} stays silent (make it longer than the client's read
+     * timeout), {@code slow} the extra delay of a {@link FaultPlan.Kind#SLOW} answer. {@link #reset()} stops them;
+     * {@link SimulatorLedger#faultsInjected()} counts them.
+     */
+    public void injectFaults(double rate, long seed, java.util.Set<FaultPlan.Kind> kinds, Duration stall,
+            Duration slow) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("A rate is between 0 and 1");
+        }
+        this.faults.injectRandomly(rate, seed, kinds, stall, slow);
+    }
+
     /** Reports values the SDK 2.8.0 enums lack: {@code provision-pending}, {@code landline}, {@code Unknown}. */
     public void injectUnknownEnums(boolean inject) {
         synchronized (this.state) {

@@ -16,8 +16,19 @@ public final class SimulatorLedger {
 
     private int count429;
 
+    private FaultPlan faults;
+
     SimulatorLedger(SimulatorState state) {
         this.state = state;
+    }
+
+    void faults(FaultPlan faults) {
+        this.faults = faults;
+    }
+
+    /** Random faults injected so far ({@link SimulatorControl#injectFaults}), by kind. */
+    public java.util.Map<FaultPlan.Kind, Integer> faultsInjected() {
+        return this.faults == null ? java.util.Map.of() : this.faults.injected();
     }
 
     /** Every number order placed, oldest first, with its current status. */

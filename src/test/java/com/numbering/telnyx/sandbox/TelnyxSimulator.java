@@ -59,6 +59,7 @@ public final class TelnyxSimulator implements AutoCloseable {
         RateLimiter limiter = new RateLimiter(settings.requestsPerSecond(), settings.burst(), System::nanoTime);
         FaultPlan faults = new FaultPlan();
         SimulatorLedger ledger = new SimulatorLedger(state);
+        ledger.faults(faults);
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);

@@ -1,0 +1,173 @@
+package com.numbering.campaign;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import com.numbering.AppProcess;
+import com.numbering.AppProcess.Finished;
+import com.numbering.NumberingApplication;
+import com.numbering.OutsideWorld;
+import com.numbering.telnyx.sandbox.FaultPlan;
+
+/**
+ * One scenario of the reliability campaign: its own simulator and database ({@link OutsideWorld}), the jobs as
+ * separate JVMs, a seeded random source for kill moments, and the tally the campaign table prints.
+ */
+final class Campaign implements AutoCloseable {
+
+    static final String PROVISION = "provisionVoiceNumbersJob";
+
+    static final String SMS = "setupSharedSmsNumberJob";
+
+    static final String DISPATCH = "dispatchAlertsJob";
+
+    static final String RECONCILE = "reconcileInventoryJob";
+
+    /** Quick start-up matters more than peak speed: every run is a fresh JVM. */
+    private static final List<String> JVM = List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+UseSerialGC",
+            "-Xmx384m");
+
+    final String name;
+
+    final OutsideWorld world;
+
+    final Random random;
+
+    final Seeds seeds;
+
+    private final List<String> outputs = new ArrayList<>();
+
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+
+    int runs;
+
+    int kills;
+
+    private Map<FaultPlan.Kind, Integer> faultsBefore = Map.of();
+
+    Campaign(String name, long seed) throws Exception {
+        this.name = name;
+        this.world = OutsideWorld.start("campaign");
+        this.random = new Random(seed);
+        this.seeds = new Seeds(this.world.jdbc(), seed);
+        // Short waits everywhere: a campaign looks at many runs, not at long schedules.
+        override("numbering.telnyx.read-timeout", "2s");
+        override("numbering.telnyx.requests-per-second", "200");
+        override("numbering.provisioning.unknown-outcome-delay", "0s");
+        override("numbering.provisioning.retry-backoff", "0s");
+        override("numbering.provisioning.order-poll-interval", "50ms");
+        override("numbering.provisioning.order-poll-timeout", "2s");
+        override("numbering.provisioning.batch-size", "5");
+        override("numbering.sms.area-code", "415");
+        override("numbering.sms.public-base-url", "https://alerts.example.test");
+        override("numbering.sms.order-poll-interval", "50ms");
+        override("numbering.alerts.messages-per-second", "50");
+        override("numbering.alerts.retry-backoff", "0s");
+        override("numbering.alerts.claim-size", "10");
+        override("numbering.alerts.delivery-check-delay", "0s");
+    }
+
+    void override(String key, String value) {
+        this.overrides.put(key, value);
+    }
+
+    List<String> args(String job) {
+        List<String> args = new ArrayList<>();
+        for (String arg : this.world.args(job)) {
+            String key = arg.substring(2, arg.contains("=") ? arg.indexOf('=') : arg.length());
+            if (!this.overrides.containsKey(key)) {
+                args.add(arg);
+            }
+        }
+        this.overrides.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return args;
+    }
+
+    AppProcess start(String job) throws Exception {
+        this.runs++;
+        return AppProcess.start(NumberingApplication.class, Map.of(), JVM, args(job));
+    }
+
+    Finished finish(AppProcess process) throws Exception {
+        Finished finished = process.waitForExit();
+        this.outputs.add(finished.output());
+        return finished;
+    }
+
+    Finished run(String job) throws Exception {
+        return finish(start(job));
+    }
+
+    /** Runs {@code job} until a run completes (exit 0); fails the scenario after {@code maxRuns}. */
+    Finished runUntilCompleted(String job, int maxRuns) throws Exception {
+        Finished last = null;
+        for (int i = 0; i < maxRuns; i++) {
+            last = run(job);
+            if (last.exitCode() == 0) {
+                return last;
+            }
+        }
+        throw new AssertionError(this.name + ": " + job + " did not complete in " + maxRuns + " runs; last:\n"
+                + tail(last.output()));
+    }
+
+    /**
+     * Starts {@code job}, waits until it talks to Telnyx, then SIGKILLs it after a seeded random delay of up to
+     * {@code maxDelay}. A run that ends on its own first counts as a run, not a kill.
+     */
+    boolean killAtRandomMoment(String job, Duration maxDelay) throws Exception {
+        int requestsBefore = this.world.simulator().ledger().requests().size();
+        long delay = (long) (this.random.nextDouble() * maxDelay.toMillis());
+        AppProcess process = start(job);
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (process.isAlive() && this.world.simulator().ledger().requests().size() == requestsBefore
+                && Instant.now().isBefore(deadline)) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        TimeUnit.MILLISECONDS.sleep(delay);
+        if (!process.isAlive()) {
+            finish(process);
+            return false;
+        }
+        process.kill();
+        this.outputs.add(process.output());
+        this.kills++;
+        return true;
+    }
+
+    /** Kills every connection to this scenario's database but the campaign's own: PostgreSQL lost, as far as the job sees. */
+    int dropDatabaseConnections() {
+        Integer killed = this.world.jdbc().queryForObject("""
+                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid()""", Integer.class);
+        return killed == null ? 0 : killed;
+    }
+
+    /** Random faults injected during this scenario so far, by kind. */
+    Map<FaultPlan.Kind, Integer> faults() {
+        Map<FaultPlan.Kind, Integer> now = this.world.simulator().ledger().faultsInjected();
+        Map<FaultPlan.Kind, Integer> delta = new LinkedHashMap<>();
+        now.forEach((kind, count) -> delta.put(kind, count - this.faultsBefore.getOrDefault(kind, 0)));
+        return delta;
+    }
+
+    List<String> outputs() {
+        return List.copyOf(this.outputs);
+    }
+
+    static String tail(String output) {
+        return output.length() <= 4000 ? output : output.substring(output.length() - 4000);
+    }
+
+    @Override
+    public void close() {
+        this.world.close();
+    }
+
+}

@@ -1,0 +1,385 @@
+package com.numbering.campaign;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.DataAccessException;
+
+import com.numbering.AppProcess;
+import com.numbering.AppProcess.Finished;
+import com.numbering.campaign.BadInputCorpus.BadAlert;
+import com.numbering.campaign.BadInputCorpus.BadTenant;
+import com.numbering.campaign.BadInputCorpus.Expect;
+import com.numbering.telnyx.sandbox.FaultPlan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reliability campaign: every job as its own JVM against PostgreSQL and the simulator, attacked by SIGKILLs at
+ * seeded random moments, random Telnyx faults, lost database connections, concurrent copies and malformed input;
+ * after each scenario {@link Invariants} reads the simulator's ledger, the tables and every log. Reduced size in
+ * {@code ./mvnw verify} (CI), full size with {@code ./mvnw -B -ntp verify -Pcampaign}. Prints the table README keeps.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReliabilityCampaignTests {
+
+    private static final CampaignSize SIZE = CampaignSize.fromSystemProperties();
+
+    private static final List<String> TABLE = new ArrayList<>();
+
+    private static final Instant STARTED = Instant.now();
+
+    @ParameterizedTest(name = "crash {0}")
+    @ValueSource(strings = { Campaign.PROVISION, Campaign.SMS, Campaign.DISPATCH, Campaign.RECONCILE })
+    @Order(1)
+    void sigkillAtRandomMomentsThenRestartUntilTheJobCompletes(String job) throws Exception {
+        // -Dcampaign.jobs=provisionVoiceNumbersJob,… narrows the crash scenarios (a quick look at one job)
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("campaign.jobs", job).contains(job));
+        try (Campaign campaign = new Campaign("crash " + job, CampaignSize.seed() + job.hashCode())) {
+            // given a slow Telnyx, so that a run lasts long enough to be killed in the middle
+            campaign.world.simulator().control().setLatency(Duration.ofMillis(job.equals(Campaign.SMS) ? 60 : 25));
+            if (job.equals(Campaign.DISPATCH)) {
+                campaign.runUntilCompleted(Campaign.SMS, 3);
+            }
+            if (job.equals(Campaign.RECONCILE)) {
+                // tenants with numbers, for reconciliation to compare with the account
+                campaign.seeds.tenants(6);
+                campaign.runUntilCompleted(Campaign.PROVISION, 3);
+            }
+            Duration window = Duration.ofMillis(job.equals(Campaign.SMS) ? 400 : 1500);
+
+            // when each run is killed at a random moment, with fresh work before each
+            for (int tries = 0; campaign.kills < SIZE.killsPerJob() && tries < SIZE.killsPerJob() * 4; tries++) {
+                addWork(campaign, job);
+                campaign.killAtRandomMoment(job, window);
+            }
+            campaign.runUntilCompleted(job, 5);
+
+            // then
+            assertThat(campaign.kills).as("kills that landed while the job ran").isGreaterThanOrEqualTo(SIZE.killsPerJob());
+            conclude(campaign);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void randomTelnyxFaultsOfEveryKindBreakNoPromise() throws Exception {
+        try (Campaign campaign = new Campaign("faults " + (int) (SIZE.faultRate() * 100) + "%", CampaignSize.seed())) {
+            // given work for every job, and a Telnyx that fails, throttles, stalls, dawdles and loses answers
+            campaign.runUntilCompleted(Campaign.SMS, 3);
+            campaign.seeds.tenants(16);
+            campaign.seeds.alerts(16);
+            unrecordedNumbers(campaign, 2);
+            campaign.world.simulator()
+                .control()
+                .injectFaults(SIZE.faultRate(), CampaignSize.seed(), EnumSet.allOf(FaultPlan.Kind.class),
+                        Duration.ofSeconds(3), Duration.ofMillis(400));
+
+            // when every job runs until it completes under faults
+            for (String job : List.of(Campaign.SMS, Campaign.PROVISION, Campaign.DISPATCH, Campaign.RECONCILE)) {
+                campaign.runUntilCompleted(job, 8);
+            }
+            Map<FaultPlan.Kind, Integer> injected = campaign.faults();
+            // and then once more after Telnyx recovered, as the next scheduled runs would
+            campaign.world.simulator().control().reset();
+            settle(campaign);
+
+            // then
+            assertThat(injected.keySet()).as("fault kinds injected").containsAll(EnumSet.allOf(FaultPlan.Kind.class));
+            conclude(campaign);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void losingPostgresqlMidRunFailsTheRunCleanlyAndTheNextRunFinishesTheWork() throws Exception {
+        try (Campaign campaign = new Campaign("database loss", CampaignSize.seed() + 3)) {
+            campaign.world.simulator().control().setLatency(Duration.ofMillis(40));
+            campaign.runUntilCompleted(Campaign.SMS, 3);
+            for (int loss = 0; loss < SIZE.databaseLosses(); loss++) {
+                for (String job : List.of(Campaign.PROVISION, Campaign.DISPATCH)) {
+                    // given a run in the middle of its work
+                    addWork(campaign, job);
+                    addWork(campaign, job);
+                    int before = campaign.world.simulator().ledger().requests().size();
+                    AppProcess run = campaign.start(job);
+                    awaitRequests(campaign, before + 6, run);
+
+                    // when PostgreSQL drops every connection of the job, twice
+                    campaign.dropDatabaseConnections();
+                    TimeUnit.MILLISECONDS.sleep(300);
+                    campaign.dropDatabaseConnections();
+                    Finished lost = campaign.finish(run);
+
+                    // then the run ends by itself with a documented code, and the next run finishes the work
+                    assertThat(lost.exitCode()).as(Campaign.tail(lost.output())).isIn(0, 1, 5, 7);
+                    Finished next = campaign.runUntilCompleted(job, 4);
+                    if (lost.exitCode() == 7) {
+                        assertThat(next.output()).contains("ended UNKNOWN").contains("marking it ABANDONED");
+                    }
+                }
+            }
+            conclude(campaign);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void copiesStartedAtOnceAndJobsOverlappingOnTheSameTenantsBreakNoPromise() throws Exception {
+        try (Campaign campaign = new Campaign("concurrency", CampaignSize.seed() + 4)) {
+            campaign.world.simulator().control().setLatency(Duration.ofMillis(20));
+            campaign.runUntilCompleted(Campaign.SMS, 3);
+            for (int copies : SIZE.copies()) {
+                for (String job : SIZE.concurrentJobs()) {
+                    addWork(campaign, job);
+                    addWork(campaign, job);
+                    List<AppProcess> started = new ArrayList<>();
+                    for (int i = 0; i < copies; i++) {
+                        started.add(campaign.start(job));
+                    }
+                    for (AppProcess process : started) {
+                        Finished finished = campaign.finish(process);
+                        assertThat(finished.exitCode()).as(Campaign.tail(finished.output())).isIn(0, 5);
+                    }
+                }
+            }
+            // provisioning, reconciliation and dispatch at once, on the same tenants
+            campaign.seeds.tenants(8);
+            campaign.seeds.alerts(8);
+            unrecordedNumbers(campaign, 2);
+            List<AppProcess> mixed = List.of(campaign.start(Campaign.PROVISION), campaign.start(Campaign.RECONCILE),
+                    campaign.start(Campaign.DISPATCH), campaign.start(Campaign.PROVISION));
+            for (AppProcess process : mixed) {
+                Finished finished = campaign.finish(process);
+                assertThat(finished.exitCode()).as(Campaign.tail(finished.output())).isIn(0, 5);
+            }
+            settle(campaign);
+            conclude(campaign);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void everyMalformedRecordEndsWithARecordedReasonAndDisturbsNothingElse() throws Exception {
+        try (Campaign campaign = new Campaign("bad input", CampaignSize.seed() + 5)) {
+            // given well-formed work next to the corpus
+            campaign.runUntilCompleted(Campaign.SMS, 3);
+            campaign.seeds.tenants(4);
+            campaign.seeds.alerts(4);
+            long alertTenant = campaign.world.jdbc()
+                .queryForObject("SELECT tenant_id FROM client_alerts LIMIT 1", Long.class);
+            campaign.world.jdbc().update("""
+                    INSERT INTO client_alerts (tenant_id, recipient, alert_type, body, dedupe_key)
+                    VALUES (?, '+14155559116', 'appointment_booked', 'first copy', 'bad-alert-dup')""", alertTenant);
+            campaign.seeds.consent("+14155559116");
+            List<String> refusals = new ArrayList<>();
+            Map<String, Long> tenants = new java.util.LinkedHashMap<>();
+            for (BadTenant bad : BadInputCorpus.tenants()) {
+                String refused = insertTenant(campaign, bad, tenants);
+                checkRefusal(bad.label(), bad.expect(), refused, refusals);
+            }
+            for (BadAlert bad : BadInputCorpus.alerts(alertTenant)) {
+                checkRefusal(bad.label(), bad.expect(), insertAlert(campaign, bad), refusals);
+            }
+            long tenantRows = campaign.world.jdbc().queryForObject("SELECT count(*) FROM tenants", Long.class);
+
+            // when the jobs run over it
+            settle(campaign);
+
+            // then every record has its reason, and the well-formed work was done
+            List<String> wrong = new ArrayList<>(refusals);
+            wrong.addAll(checkTenants(campaign, BadInputCorpus.tenants(), tenants));
+            wrong.addAll(checkAlerts(campaign, BadInputCorpus.alerts(alertTenant)));
+            assertThat(campaign.world.jdbc().queryForObject("SELECT count(*) FROM tenants", Long.class))
+                .isEqualTo(tenantRows);
+            assertThat(campaign.world.jdbc()
+                .queryForObject("SELECT count(*) FROM tenants WHERE name LIKE 'Campaign Tenant %' AND "
+                        + "telnyx_voice_status = 'active'", Long.class)).isEqualTo(4);
+            assertThat(campaign.world.jdbc()
+                .queryForObject("SELECT count(*) FROM client_alerts WHERE dedupe_key LIKE 'campaign-%' AND "
+                        + "status = 'sent'", Long.class)).isEqualTo(4);
+            assertThat(BadInputCorpus.tenants().size() + BadInputCorpus.alerts(alertTenant).size())
+                .isGreaterThanOrEqualTo(40);
+            conclude(campaign, wrong);
+        }
+    }
+
+    @AfterAll
+    static void printTheTable() throws IOException {
+        StringBuilder table = new StringBuilder();
+        table.append("Reliability campaign, size ").append(SIZE.name()).append(", seed ").append(CampaignSize.seed())
+            .append(", ").append(Duration.between(STARTED, Instant.now()).toSeconds()).append(" s\n\n");
+        table.append("| scenario | runs | kills | 5xx | 429 | timeout | slow | lost | invariant violations |\n");
+        table.append("|---|---|---|---|---|---|---|---|---|\n");
+        TABLE.forEach(row -> table.append(row).append('\n'));
+        System.out.println(table);
+        Path out = Path.of("target", "reliability-campaign-" + SIZE.name() + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
+    }
+
+    private static void conclude(Campaign campaign) {
+        conclude(campaign, List.of());
+    }
+
+    private static void conclude(Campaign campaign, List<String> extra) {
+        List<String> violations = new ArrayList<>(extra);
+        violations.addAll(Invariants.check(campaign));
+        Map<FaultPlan.Kind, Integer> faults = campaign.faults();
+        TABLE.add("| %s | %d | %d | %d | %d | %d | %d | %d | %s |".formatted(campaign.name, campaign.runs,
+                campaign.kills, faults.getOrDefault(FaultPlan.Kind.SERVER_ERROR, 0),
+                faults.getOrDefault(FaultPlan.Kind.RATE_LIMITED, 0), faults.getOrDefault(FaultPlan.Kind.TIMEOUT, 0),
+                faults.getOrDefault(FaultPlan.Kind.SLOW, 0), faults.getOrDefault(FaultPlan.Kind.LOST, 0),
+                violations.isEmpty() ? "0" : violations.size() + ": " + String.join("; ", violations.subList(0,
+                        Math.min(3, violations.size())))));
+        assertThat(violations).as(campaign.name + ": invariant violations").isEmpty();
+    }
+
+    /** What the next scheduled runs do once nothing disturbs them. */
+    private static void settle(Campaign campaign) throws Exception {
+        for (String job : List.of(Campaign.PROVISION, Campaign.DISPATCH, Campaign.RECONCILE)) {
+            campaign.runUntilCompleted(job, 3);
+        }
+        campaign.runUntilCompleted(Campaign.PROVISION, 3);
+    }
+
+    private static void addWork(Campaign campaign, String job) {
+        switch (job) {
+            case Campaign.PROVISION -> campaign.seeds.tenants(3);
+            case Campaign.DISPATCH -> campaign.seeds.alerts(4);
+            case Campaign.RECONCILE -> unrecordedNumbers(campaign, 2);
+            default -> {
+                // the shared SMS number is one number: nothing to add
+            }
+        }
+    }
+
+    private static int unrecorded = 100;
+
+    /** Numbers on the account that no table records (bought by hand, or by a run that died): reconciliation's work. */
+    private static void unrecordedNumbers(Campaign campaign, int count) {
+        for (int i = 0; i < count; i++) {
+            String number = "+1406555" + String.format("%04d", 7000 + unrecorded++);
+            campaign.world.simulator()
+                .control()
+                .addOwnedNumber(number, "some-other-connection", "by-hand-" + unrecorded, List.of(), "active");
+        }
+    }
+
+    private static void awaitRequests(Campaign campaign, int requests, AppProcess run) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (campaign.world.simulator().ledger().requests().size() < requests && run.isAlive()
+                && Instant.now().isBefore(deadline)) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    private static String insertTenant(Campaign campaign, BadTenant bad, Map<String, Long> ids) {
+        try {
+            ids.put(bad.label(), campaign.world.jdbc()
+                .queryForObject("INSERT INTO tenants (name, phone, state) VALUES (?, ?, ?) RETURNING id", Long.class,
+                        bad.name(), bad.phone(), bad.state()));
+            return null;
+        }
+        catch (DataAccessException refused) {
+            return refused.getMostSpecificCause().getMessage();
+        }
+    }
+
+    private static String insertAlert(Campaign campaign, BadAlert bad) {
+        try {
+            if (bad.consent() && bad.recipient() != null) {
+                campaign.seeds.consent(bad.recipient());
+            }
+            if (bad.optedOut()) {
+                campaign.world.jdbc()
+                    .update("UPDATE sms_consents SET opted_out_at = now(), opt_out_source = 'STOP' WHERE phone = ?",
+                            bad.recipient());
+            }
+            campaign.world.jdbc().update("""
+                    INSERT INTO client_alerts (tenant_id, recipient, alert_type, body, dedupe_key, expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""", bad.tenant(), bad.recipient(), bad.type(), bad.body(),
+                    bad.dedupeKey(), bad.expiresAt());
+            return null;
+        }
+        catch (DataAccessException refused) {
+            return refused.getMostSpecificCause().getMessage();
+        }
+    }
+
+    private static void checkRefusal(String label, Expect expect, String refused, List<String> wrong) {
+        if (expect == Expect.REFUSED && refused == null) {
+            wrong.add(label + ": accepted at insert, expected a refusal");
+        }
+        if (expect != Expect.REFUSED && refused != null) {
+            wrong.add(label + ": refused at insert (" + refused + ")");
+        }
+        if (refused != null) {
+            System.out.println("bad input '" + label + "' refused by PostgreSQL: " + refused.lines().findFirst().orElse(""));
+        }
+    }
+
+    private static List<String> checkTenants(Campaign campaign, List<BadTenant> corpus, Map<String, Long> ids) {
+        List<String> wrong = new ArrayList<>();
+        for (BadTenant bad : corpus) {
+            Long id = ids.get(bad.label());
+            if (id == null) {
+                continue;
+            }
+            Map<String, Object> row = campaign.world.jdbc()
+                .queryForMap("SELECT telnyx_voice_status, telnyx_voice_failure_reason FROM tenants WHERE id = ?", id);
+            Object status = row.get("telnyx_voice_status");
+            Object reason = row.get("telnyx_voice_failure_reason");
+            boolean failedWithReason = "failed".equals(status) && reason != null;
+            if (bad.expect() == Expect.FAILED && !failedWithReason) {
+                wrong.add(bad.label() + ": " + status + " (" + reason + "), expected failed with a reason");
+            }
+            if (!"active".equals(status) && reason == null) {
+                wrong.add(bad.label() + ": " + status + " without a reason");
+            }
+            System.out.println("bad input '" + bad.label() + "': " + status + " — " + reason);
+        }
+        return wrong;
+    }
+
+    private static List<String> checkAlerts(Campaign campaign, List<BadAlert> corpus) {
+        List<String> wrong = new ArrayList<>();
+        Set<String> done = Set.of("sent", "failed", "expired", "suppressed", "unknown");
+        for (BadAlert bad : corpus) {
+            if (bad.expect() == Expect.REFUSED) {
+                continue;
+            }
+            Map<String, Object> row = campaign.world.jdbc()
+                .queryForMap("SELECT status, last_error_reason FROM client_alerts WHERE dedupe_key = ?",
+                        bad.dedupeKey());
+            Object status = row.get("status");
+            Object reason = row.get("last_error_reason");
+            if (!done.contains(status) || (!"sent".equals(status) && reason == null)) {
+                wrong.add(bad.label() + ": " + status + " (" + reason + ")");
+            }
+            if (bad.expect() == Expect.EXPIRED && !"expired".equals(status)
+                    || bad.expect() == Expect.SUPPRESSED && !"suppressed".equals(status)) {
+                wrong.add(bad.label() + ": " + status + ", expected " + bad.expect());
+            }
+            System.out.println("bad input '" + bad.label() + "': " + status + " — " + reason);
+        }
+        return wrong;
+    }
+
+}
