@@ -20,6 +20,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +47,14 @@ class ProvisioningJobConfiguration {
             active AND telnyx_voice_status IS DISTINCT FROM 'active'
             AND (telnyx_voice_status IS DISTINCT FROM 'failed' OR telnyx_voice_next_attempt_at IS NOT NULL)
             AND (telnyx_voice_next_attempt_at IS NULL OR telnyx_voice_next_attempt_at <= :now)
+            """;
+
+    /** The job parameter naming one tenant to provision now. */
+    static final String TENANT_ID = "tenantId";
+
+    /** One tenant named by ops: now, whatever its backoff; never an inactive or already active one. */
+    private static final String ONE_TENANT = """
+            active AND telnyx_voice_status IS DISTINCT FROM 'active' AND id::text = :tenantId
             """;
 
     /** Phone, state and "active" from the tenant mapping (README "Adopting an existing database"). */
@@ -77,16 +86,22 @@ class ProvisioningJobConfiguration {
             .build();
     }
 
+    /**
+     * @param tenantId the job parameter {@code tenantId}: ops provision this one tenant now (its backoff and a
+     *        {@code failed} status notwithstanding, never an inactive tenant or one already active); absent, every
+     *        due tenant
+     */
     @Bean
     @StepScope
     JdbcPagingItemReader<TenantRow> dueTenantsReader(DataSource dataSource, ProvisioningProperties properties,
-            Clock clock) throws Exception {
+            Clock clock, @Value("#{jobParameters['" + TENANT_ID + "']}") String tenantId) throws Exception {
+        boolean one = tenantId != null && !tenantId.isBlank();
         return new JdbcPagingItemReaderBuilder<TenantRow>().name("dueTenantsReader")
             .dataSource(dataSource)
             .selectClause(TenantVoiceRepository.COLUMNS)
             .fromClause(TENANTS)
-            .whereClause(DUE)
-            .parameterValues(Map.of("now", Timestamp.from(clock.instant())))
+            .whereClause(one ? ONE_TENANT : DUE)
+            .parameterValues(one ? Map.of("tenantId", tenantId.trim()) : Map.of("now", Timestamp.from(clock.instant())))
             .sortKeys(Map.of("id", Order.ASCENDING))
             .pageSize(properties.batchSize())
             .rowMapper(TenantVoiceRepository.ROW)

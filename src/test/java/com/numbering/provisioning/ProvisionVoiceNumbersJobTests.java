@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.batch.core.BatchStatus;
 
@@ -252,6 +253,22 @@ class ProvisionVoiceNumbersJobTests extends JobTestSupport {
     private double unknownOutcomes(String escalated) {
         var counter = this.meters.find(VoiceNumberProvisioner.UNKNOWN_OUTCOMES).tag("escalated", escalated).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void opsProvisionOneNamedTenantNowWhateverItsBackoffAndNoOther() {
+        long named = tenant("Named Now", "(415) 555-2690", "CA");
+        long waiting = tenant("Not Named", "(415) 555-2691", "CA");
+        this.jdbc.update("UPDATE tenants SET telnyx_voice_next_attempt_at = now() + interval '1 day' WHERE id = ?", named);
+
+        LaunchResult result = this.launches.launch(JOB, new JobParametersBuilder()
+            .addString(ProvisioningJobConfiguration.TENANT_ID, String.valueOf(named))
+            .toJobParameters());
+
+        assertThat(result.exitCode()).as(result.summary()).isZero();
+        assertThat(row(named)).containsEntry("telnyx_voice_status", "active");
+        assertThat(row(waiting).get("telnyx_voice_status")).as("not named, not touched").isNull();
+        assertThat(ordersFor(waiting)).isEmpty();
     }
 
     private long tenant(String name, String phone, String state) {
