@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,8 +68,12 @@ class AlertDispatcher {
             .register(meters);
     }
 
-    /** @return how many alerts ended how in this run */
-    Map<AlertOutcome, Integer> dispatch() {
+    /**
+     * @param stopping true once the run was asked to stop (SIGTERM, {@code JobOperator.stop}): no alert is claimed
+     *        or sent after that; claimed ones go back to the queue, sends already under way finish
+     * @return how many alerts ended how in this run
+     */
+    Map<AlertOutcome, Integer> dispatch(BooleanSupplier stopping) {
         int orphaned = this.alerts.recover();
         if (orphaned > 0) {
             log.error("{} alert(s) were being sent when a dispatcher died: marked 'unknown', never resent; a human "
@@ -83,11 +88,11 @@ class AlertDispatcher {
             return Map.of();
         }
         Map<AlertOutcome, Integer> outcomes = new EnumMap<>(AlertOutcome.class);
-        PacedSender.Run run = this.sender.startRun(ready.number(), UUID.randomUUID().toString());
+        PacedSender.Run run = this.sender.startRun(ready.number(), UUID.randomUUID().toString(), stopping);
         ExecutorService workers = Executors.newFixedThreadPool(this.properties.workers());
         try {
             boolean profileChecked = false;
-            while (!budgetUsedUp(ready.number())) {
+            while (!stopping.getAsBoolean() && !budgetUsedUp(ready.number())) {
                 List<Alert> claimed = this.alerts.claim(run.dispatcher(), this.properties.claimSize());
                 if (claimed.isEmpty()) {
                     break;
@@ -152,6 +157,10 @@ class AlertDispatcher {
     }
 
     private AlertOutcome attempt(Alert alert, Readiness ready, PacedSender.Run run) {
+        if (run.stopping()) {
+            this.alerts.retryAt(alert, this.alerts.now().toInstant(), null, "stopped before sending");
+            return AlertOutcome.RETRY;
+        }
         Message message = this.rules.message(alert);
         Optional<AlertOutcome> decided = this.rules.decide(alert, message, ready.destinations());
         if (decided.isPresent()) {

@@ -29,16 +29,9 @@ class DispatchAlertsJobConfiguration {
 
     @Bean
     Step dispatchAlertsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            AlertDispatcher alertDispatcher) {
-        return new StepBuilder("dispatchAlertsStep", jobRepository).tasklet((contribution, chunk) -> {
-            alertDispatcher.dispatch().forEach((outcome, count) -> {
-                if (outcome == AlertOutcome.SENT) {
-                    contribution.incrementWriteCount(count);
-                }
-                contribution.getStepExecution().getExecutionContext().putInt(outcome.label(), count);
-            });
-            return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+            DispatchAlertsTasklet dispatchAlertsTasklet) {
+        return new StepBuilder("dispatchAlertsStep", jobRepository).tasklet(dispatchAlertsTasklet, transactionManager)
+            .build();
     }
 
     @Bean

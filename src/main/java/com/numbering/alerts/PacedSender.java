@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.stereotype.Component;
 
@@ -35,8 +36,8 @@ class PacedSender {
         this.properties = properties;
     }
 
-    Run startRun(String sender, String dispatcher) {
-        return new Run(sender, dispatcher, interval());
+    Run startRun(String sender, String dispatcher, BooleanSupplier stopping) {
+        return new Run(sender, dispatcher, interval(), stopping);
     }
 
     /**
@@ -72,6 +73,11 @@ class PacedSender {
                 this.alerts.retryAt(alert, this.alerts.now().toInstant(), null, "stopped before sending");
                 this.window.refund(run.sender, slot.get());
                 throw stop;
+            }
+            if (run.stopping()) {
+                this.alerts.retryAt(alert, this.alerts.now().toInstant(), null, "stopped before sending");
+                this.window.refund(run.sender, slot.get());
+                return AlertOutcome.RETRY;
             }
             return this.sendOnce.send(alert, run.sender, message.text(), slot.get());
         }
@@ -121,10 +127,17 @@ class PacedSender {
 
         private final Gate gate;
 
-        private Run(String sender, String dispatcher, Duration interval) {
+        private final BooleanSupplier stopping;
+
+        private Run(String sender, String dispatcher, Duration interval, BooleanSupplier stopping) {
             this.sender = sender;
             this.dispatcher = dispatcher;
             this.gate = new Gate(interval.toNanos());
+            this.stopping = stopping;
+        }
+
+        boolean stopping() {
+            return this.stopping.getAsBoolean();
         }
 
         String dispatcher() {

@@ -57,6 +57,68 @@ class GracefulStopProcessTests {
         }
     }
 
+    @Test
+    void sigtermDuringDispatchLeavesNoAlertSendingAndTheNextRunSendsTheRestOnce() throws Exception {
+        try (OutsideWorld world = OutsideWorld.start("graceful_stop_alerts")) {
+            // given the shared number and 12 due alerts paced at 2 per second
+            Finished setup = AppProcess.run(Map.of(), world.args("setupSharedSmsNumberJob", smsArgs())
+                .toArray(String[]::new));
+            assertThat(setup.exitCode()).as(setup.output()).isZero();
+            long tenant = world.jdbc()
+                .queryForObject("INSERT INTO tenants (name) VALUES ('Stop Alerts') RETURNING id", Long.class);
+            for (int i = 0; i < TENANTS; i++) {
+                String to = String.format("+1415555%04d", 6100 + i);
+                world.jdbc().update("INSERT INTO sms_consents (phone, opted_in_at, opt_in_method) VALUES (?, now(), 't')",
+                        to);
+                world.jdbc().update("INSERT INTO client_alerts (tenant_id, recipient, alert_type, body, dedupe_key) "
+                        + "VALUES (?, ?, 'appointment_booked', 'Booked.', ?)", tenant, to, "stop-" + i);
+            }
+            AppProcess first = AppProcess.start(Map.of(), dispatchArgs(world));
+
+            // when the first message has left, Kubernetes sends SIGTERM
+            waitForMessages(world, first);
+            first.terminate();
+            Finished stopped = first.waitForExit();
+
+            // then the run stopped through Spring Batch: nothing left sending, nothing unknown, the rest queued
+            assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(ExitCodes.STOPPED);
+            assertThat(statusCount(world, "sending") + statusCount(world, "unknown") + statusCount(world, "claimed"))
+                .isZero();
+            assertThat(statusCount(world, "queued")).isPositive();
+
+            // and the next run sends the rest, each alert once
+            Finished next = AppProcess.run(Map.of(), dispatchArgs(world).toArray(String[]::new));
+            assertThat(next.exitCode()).as(next.output()).isZero();
+            assertThat(statusCount(world, "sent")).isEqualTo(TENANTS);
+            assertThat(world.simulator().ledger().messages()).hasSize(TENANTS);
+        }
+    }
+
+    private static String[] smsArgs() {
+        return new String[] { "--numbering.sms.area-code=415",
+                "--numbering.sms.public-base-url=https://alerts.example.test", "--numbering.sms.order-poll-interval=50ms",
+                "--numbering.alerts.messages-per-second=2" };
+    }
+
+    private static List<String> dispatchArgs(OutsideWorld world) {
+        return world.args("dispatchAlertsJob", smsArgs());
+    }
+
+    private static int statusCount(OutsideWorld world, String status) {
+        return world.jdbc().queryForObject("SELECT count(*) FROM client_alerts WHERE status = ?", Integer.class, status);
+    }
+
+    private static void waitForMessages(OutsideWorld world, AppProcess process) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            if (!world.simulator().ledger().messages().isEmpty()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no message was sent: " + process.output());
+    }
+
     private static List<String> args(OutsideWorld world) {
         return world.args("provisionVoiceNumbersJob", "--numbering.provisioning.batch-size=2",
                 "--numbering.provisioning.order-poll-interval=50ms");
