@@ -158,7 +158,7 @@ class AlertDispatcher {
 
     private AlertOutcome attempt(Alert alert, Readiness ready, PacedSender.Run run) {
         if (run.stopping()) {
-            this.alerts.retryAt(alert, this.alerts.now().toInstant(), null, "stopped before sending");
+            this.alerts.putBack(alert, "stopped before sending");
             return AlertOutcome.RETRY;
         }
         Message message = this.rules.message(alert);
@@ -171,7 +171,7 @@ class AlertDispatcher {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            this.alerts.retryAt(alert, this.alerts.now().toInstant(), null, "interrupted before sending");
+            this.alerts.putBack(alert, "interrupted before sending");
             return AlertOutcome.RETRY;
         }
     }

@@ -134,7 +134,12 @@ class AlertRepository {
         return LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    Timestamp now() {
+    /** Not sent (stopped or interrupted before the request left): back in the queue, due now. */
+    void putBack(Alert alert, String reason) {
+        retryAt(alert, this.clock.instant(), null, reason);
+    }
+
+    private Timestamp now() {
         return Timestamp.from(this.clock.instant());
     }
 

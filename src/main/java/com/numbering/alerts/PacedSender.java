@@ -69,14 +69,11 @@ class PacedSender {
                 run.gate.pass();
             }
             catch (InterruptedException stop) {
-                // Stopped before the request left: nothing was sent, the alert goes back to the queue.
-                this.alerts.retryAt(alert, this.alerts.now().toInstant(), null, "stopped before sending");
-                this.window.refund(run.sender, slot.get());
+                giveBack(alert, run, slot.get());
                 throw stop;
             }
             if (run.stopping()) {
-                this.alerts.retryAt(alert, this.alerts.now().toInstant(), null, "stopped before sending");
-                this.window.refund(run.sender, slot.get());
+                giveBack(alert, run, slot.get());
                 return AlertOutcome.RETRY;
             }
             return this.sendOnce.send(alert, run.sender, message.text(), slot.get());
@@ -87,6 +84,12 @@ class PacedSender {
                 run.firstAnswered.countDown();
             }
         }
+    }
+
+    /** Stopped before the request left: nothing was sent, so the alert and its segments go back. */
+    private void giveBack(Alert alert, Run run, Slot slot) {
+        this.alerts.putBack(alert, "stopped before sending");
+        this.window.refund(run.sender, slot);
     }
 
     /**
