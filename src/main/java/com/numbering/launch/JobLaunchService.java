@@ -2,6 +2,7 @@ package com.numbering.launch;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -120,6 +122,33 @@ public class JobLaunchService {
             log.warn("{} execution {} was left {} by a process that died; marking it FAILED so that it can restart",
                     jobName, stale.getId(), stale.getStatus());
             this.jobOperator.recover(stale);
+        }
+        recoverStepsLeftRunning(jobName);
+    }
+
+    /**
+     * A run that lost PostgreSQL can end FAILED while the update of its step never reached the database: the step
+     * stays STARTED for ever, and Spring Batch refuses to restart an execution with a running step ("already
+     * running"), so every later run would fail. Holding the lock proves no process runs that step: mark it FAILED.
+     */
+    private void recoverStepsLeftRunning(String jobName) {
+        JobInstance last = this.jobRepository.getLastJobInstance(jobName);
+        JobExecution execution = last == null ? null : this.jobRepository.getLastJobExecution(last);
+        if (execution == null || execution.getStatus().isRunning()) {
+            return;
+        }
+        for (StepExecution step : execution.getStepExecutions()) {
+            BatchStatus left = step.getStatus();
+            if (left.isRunning()) {
+                log.warn("{} execution {}: step {} was left {} (its end could not be recorded, e.g. the database was "
+                        + "lost); marking it FAILED so that the execution can restart", jobName, execution.getId(),
+                        step.getStepName(), left);
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription("left " + left
+                        + " by a run whose end could not be recorded"));
+                step.setEndTime(LocalDateTime.now(this.clock));
+                this.jobRepository.update(step);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -77,6 +78,33 @@ class JobLaunchServiceIntegrationTests {
         assertThat(result.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(result.execution().getJobInstance().getInstanceId()).isEqualTo(instance.getInstanceId());
         assertThat(this.jobRepository.findRunningJobExecutions(JOB)).isEmpty();
+    }
+
+    @Test
+    void aFailedRunWhoseStepWasLeftStartedByALostDatabaseIsRestarted() {
+        // given a run that failed when PostgreSQL went away: its own end recorded, its step's end lost
+        JobParameters parameters = new JobParametersBuilder().addString(JobLaunchService.RUN_AT, "db-lost-" + System.nanoTime())
+            .toJobParameters();
+        JobInstance instance = this.jobRepository.createJobInstance(JOB, parameters);
+        JobExecution failed = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        StepExecution step = this.jobRepository.createStepExecution("provisionVoiceNumbersStep", failed);
+        step.setStatus(BatchStatus.STARTED);
+        step.setStartTime(LocalDateTime.now().minusMinutes(5));
+        this.jobRepository.update(step);
+        failed.setStatus(BatchStatus.FAILED);
+        failed.setStartTime(LocalDateTime.now().minusMinutes(5));
+        failed.setEndTime(LocalDateTime.now().minusMinutes(4));
+        this.jobRepository.update(failed);
+
+        // when the next scheduled run comes
+        LaunchResult result = this.launches.launch(JOB, new JobParameters());
+
+        // then the stale step is FAILED and the failed instance was restarted to completion
+        assertThat(this.jobRepository.getStepExecution(failed.getId(), step.getId()).getStatus())
+            .isEqualTo(BatchStatus.FAILED);
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(result.execution().getJobInstance().getInstanceId()).isEqualTo(instance.getInstanceId());
     }
 
     @Test
