@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.numbering.local.ContractRecorder;
 import com.numbering.telnyx.sandbox.SimulatorSettings;
@@ -26,15 +27,25 @@ public final class OutsideWorld implements AutoCloseable {
 
     private final JdbcTemplate jdbc;
 
-    private OutsideWorld(String databasePrefix) throws Exception {
+    private OutsideWorld(String databaseUrl, JdbcTemplate jdbc) throws Exception {
         this.simulator = TelnyxSimulator.start(SimulatorSettings.defaults().withObserver(this.contract));
-        this.databaseUrl = TestDatabases.fresh(databasePrefix);
-        this.jdbc = TestDatabases.jdbc(this.databaseUrl);
+        this.databaseUrl = databaseUrl;
+        this.jdbc = jdbc;
         TestDatabases.migrate(this.jdbc);
     }
 
     public static OutsideWorld start(String databasePrefix) throws Exception {
-        return new OutsideWorld(databasePrefix);
+        String url = TestDatabases.fresh(databasePrefix);
+        return new OutsideWorld(url, TestDatabases.jdbc(url));
+    }
+
+    /**
+     * A world whose database lives on the server {@code serverUrl} names, which a test may stop and start again: the
+     * test's own connections are opened per statement, so they outlive a restart as a job's pool would.
+     */
+    public static OutsideWorld startOn(String serverUrl, String databasePrefix) throws Exception {
+        String url = TestDatabases.fresh(databasePrefix, serverUrl);
+        return new OutsideWorld(url, new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "")));
     }
 
     public TelnyxSimulator simulator() {

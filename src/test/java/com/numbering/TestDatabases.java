@@ -20,8 +20,12 @@ public final class TestDatabases {
 
     /** JDBC URL of a new empty database (user {@code postgres}, no password). */
     public static String fresh(String prefix) throws SQLException {
+        return fresh(prefix, EmbeddedDatabase.jdbcUrl());
+    }
+
+    /** JDBC URL of a new empty database on the server whose {@code postgres} database {@code serverUrl} names. */
+    public static String fresh(String prefix, String serverUrl) throws SQLException {
         String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
-        String serverUrl = EmbeddedDatabase.jdbcUrl();
         try (Connection admin = DriverManager.getConnection(serverUrl, "postgres", "")) {
             admin.createStatement().execute("CREATE DATABASE " + name);
         }

@@ -109,10 +109,12 @@ class ReliabilityCampaignTests {
     @Test
     @Order(3)
     void losingPostgresqlMidRunFailsTheRunCleanlyAndTheNextRunFinishesTheWork() throws Exception {
-        try (Campaign campaign = new Campaign("database loss", CampaignSize.seed() + 3)) {
+        try (Campaign campaign = new Campaign("database loss", CampaignSize.seed() + 3, true)) {
             campaign.world.simulator().control().setLatency(Duration.ofMillis(40));
             campaign.runUntilCompleted(Campaign.SMS, 3);
+            // losses alternate: the server stopped for a while (pg_ctl stop, then start), then every session killed
             for (int loss = 0; loss < SIZE.databaseLosses(); loss++) {
+                boolean serverStopped = loss % 2 == 0;
                 for (String job : List.of(Campaign.PROVISION, Campaign.DISPATCH)) {
                     // given a run in the middle of its work
                     addWork(campaign, job);
@@ -121,11 +123,19 @@ class ReliabilityCampaignTests {
                     AppProcess run = campaign.start(job);
                     awaitRequests(campaign, before + 6, run);
 
-                    // when PostgreSQL drops every connection of the job, twice
-                    campaign.dropDatabaseConnections();
-                    TimeUnit.MILLISECONDS.sleep(300);
-                    campaign.dropDatabaseConnections();
+                    // when PostgreSQL goes away under it
+                    if (serverStopped) {
+                        campaign.stopDatabase();
+                        TimeUnit.SECONDS.sleep(3);
+                        campaign.startDatabase();
+                    }
+                    else {
+                        campaign.dropDatabaseConnections();
+                        TimeUnit.MILLISECONDS.sleep(300);
+                        campaign.dropDatabaseConnections();
+                    }
                     Finished lost = campaign.finish(run);
+                    campaign.databaseLosses++;
 
                     // then the run ends by itself with a documented code, and the next run finishes the work
                     assertThat(lost.exitCode()).as(Campaign.tail(lost.output())).isIn(0, 1, 5, 7);
@@ -225,8 +235,8 @@ class ReliabilityCampaignTests {
         StringBuilder table = new StringBuilder();
         table.append("Reliability campaign, size ").append(SIZE.name()).append(", seed ").append(CampaignSize.seed())
             .append(", ").append(Duration.between(STARTED, Instant.now()).toSeconds()).append(" s\n\n");
-        table.append("| scenario | runs | kills | 5xx | 429 | timeout | slow | lost | invariant violations |\n");
-        table.append("|---|---|---|---|---|---|---|---|---|\n");
+        table.append("| scenario | runs | kills | database losses | 5xx | 429 | timeout | slow | lost | invariant violations |\n");
+        table.append("|---|---|---|---|---|---|---|---|---|---|\n");
         TABLE.forEach(row -> table.append(row).append('\n'));
         System.out.println(table);
         Path out = Path.of("target", "reliability-campaign-" + SIZE.name() + ".md");
@@ -242,8 +252,8 @@ class ReliabilityCampaignTests {
         List<String> violations = new ArrayList<>(extra);
         violations.addAll(Invariants.check(campaign));
         Map<FaultPlan.Kind, Integer> faults = campaign.faults();
-        TABLE.add("| %s | %d | %d | %d | %d | %d | %d | %d | %s |".formatted(campaign.name, campaign.runs,
-                campaign.kills, faults.getOrDefault(FaultPlan.Kind.SERVER_ERROR, 0),
+        TABLE.add("| %s | %d | %d | %d | %d | %d | %d | %d | %d | %s |".formatted(campaign.name, campaign.runs,
+                campaign.kills, campaign.databaseLosses, faults.getOrDefault(FaultPlan.Kind.SERVER_ERROR, 0),
                 faults.getOrDefault(FaultPlan.Kind.RATE_LIMITED, 0), faults.getOrDefault(FaultPlan.Kind.TIMEOUT, 0),
                 faults.getOrDefault(FaultPlan.Kind.SLOW, 0), faults.getOrDefault(FaultPlan.Kind.LOST, 0),
                 violations.isEmpty() ? "0" : violations.size() + ": " + String.join("; ", violations.subList(0,
