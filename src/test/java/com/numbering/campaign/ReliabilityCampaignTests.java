@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,8 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The reliability campaign: every job as its own JVM against PostgreSQL and the simulator, attacked by SIGKILLs at
  * seeded random moments, random Telnyx faults, lost database connections, concurrent copies and malformed input;
  * after each scenario {@link Invariants} reads the simulator's ledger, the tables and every log. Reduced size in
- * {@code ./mvnw verify} (CI), full size with {@code ./mvnw -B -ntp verify -Pcampaign}. Prints the table README keeps.
+ * {@code ./mvnw verify} (CI), full size with {@code ./mvnw -B -ntp verify -Pcampaign}; {@code -DexcludedGroups=campaign}
+ * leaves it out (CI's second JDK). Prints the table README keeps.
  */
+@Tag("campaign")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReliabilityCampaignTests {
 
