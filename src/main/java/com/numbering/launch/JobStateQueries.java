@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,6 +21,16 @@ final class JobStateQueries {
             FROM tenants t JOIN numbering_tenants v ON v.id = t.id
             WHERE v.active
             GROUP BY 1, 2
+            """;
+
+    /**
+     * Tenants whose last order's outcome nobody could learn (VoiceNumberProvisioner's field
+     * {@code telnyx-order-outcome}), split by whether they were escalated to a human ("NEEDS A HUMAN:").
+     */
+    private static final String ORDER_OUTCOMES_UNKNOWN = """
+            SELECT COALESCE(telnyx_voice_failure_reason LIKE 'NEEDS A HUMAN:%', false), count(*) FROM tenants
+            WHERE telnyx_voice_failure_field = 'telnyx-order-outcome' AND telnyx_voice_status IS DISTINCT FROM 'active'
+            GROUP BY 1
             """;
 
     private static final String OUTBOX_BY_STATUS = "SELECT status, count(*) FROM client_alerts GROUP BY status";
@@ -65,6 +77,15 @@ final class JobStateQueries {
     List<Count> tenantsByStatusAndTier() {
         return this.jdbc.query(TENANTS_BY_STATUS_AND_TIER,
                 (rs, row) -> new Count(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3)));
+    }
+
+    /** Tenants waiting on an unknown order outcome, by escalated ("true"/"false"); both keys always present. */
+    Map<String, Long> orderOutcomesUnknown() {
+        Map<String, Long> counts = new TreeMap<>(Map.of("false", 0L, "true", 0L));
+        this.jdbc.query(ORDER_OUTCOMES_UNKNOWN, rs -> {
+            counts.put(String.valueOf(rs.getBoolean(1)), rs.getLong(2));
+        });
+        return counts;
     }
 
     List<Count> outboxByStatus() {

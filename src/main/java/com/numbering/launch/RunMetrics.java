@@ -122,9 +122,17 @@ class RunMetrics {
     private void recordStates(String jobName, Long executionId) {
         Instant now = this.clock.instant();
         switch (jobName) {
-            case "provisionVoiceNumbersJob" -> this.states.tenantsByStatusAndTier()
-                .forEach(count -> gauge("numbering.tenants", null, "Active tenants by voice number status and tier",
-                        Tags.of("voice_status", count.labels().get(0), "tier", count.labels().get(1)), count.value()));
+            case "provisionVoiceNumbersJob" -> {
+                this.states.tenantsByStatusAndTier()
+                    .forEach(count -> gauge("numbering.tenants", null, "Active tenants by voice number status and tier",
+                            Tags.of("voice_status", count.labels().get(0), "tier", count.labels().get(1)),
+                            count.value()));
+                this.states.orderOutcomesUnknown()
+                    .forEach((escalated, count) -> gauge("numbering.provisioning.orders.outcome.unknown", null,
+                            "Tenants whose number order has an outcome not yet learnt; escalated=true: a human checks "
+                                    + "Telnyx (README \"Unknown outcomes\")",
+                            Tags.of("escalated", escalated), count));
+            }
             case "dispatchAlertsJob" -> {
                 Map<String, Long> outbox = new java.util.TreeMap<>();
                 OUTBOX_STATUSES.forEach(status -> outbox.put(status, 0L));
