@@ -74,11 +74,11 @@ class AlertDispatcher {
      * @return how many alerts ended how in this run
      */
     Map<AlertOutcome, Integer> dispatch(BooleanSupplier stopping) {
-        int orphaned = this.alerts.recover();
-        if (orphaned > 0) {
-            log.error("{} alert(s) were being sent when a dispatcher died: marked 'unknown', never resent; a human "
-                    + "checks Telnyx before re-queueing them", orphaned);
-            this.meters.counter("numbering.alerts.dispatched", "outcome", "unknown").increment(orphaned);
+        List<Long> orphaned = this.alerts.recover();
+        if (!orphaned.isEmpty()) {
+            log.error("alerts {}: outcome unknown, they were being sent when a dispatcher died: marked 'unknown', never "
+                    + "resent; a human settles them (README \"Unknown outcomes\")", orphaned);
+            this.meters.counter("numbering.alerts.dispatched", "outcome", "unknown").increment(orphaned.size());
         }
         Readiness ready = this.readiness.check(this.properties.allowUnassignedCampaign());
         this.blocked.set(ready.ready() ? 0 : 1);

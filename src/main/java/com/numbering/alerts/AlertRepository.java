@@ -72,6 +72,7 @@ class AlertRepository {
                    last_error_reason = 'the process died during the send: it may have been delivered; never resent, '
                                        || 'check Telnyx (message detail records) before re-queueing', updated_at = ?
             WHERE status = 'sending'
+            RETURNING id
             """;
 
     private final JdbcTemplate jdbc;
@@ -117,10 +118,12 @@ class AlertRepository {
     /**
      * After a crash (the job lock proves the dispatcher that held them is dead).
      *
-     * @return how many alerts were found {@code sending} and are now {@code unknown}
+     * @return the alerts found {@code sending}, now {@code unknown}
      */
-    int recover() {
-        int unknown = this.commits.update(ORPHANED_SENDS, now());
+    List<Long> recover() {
+        Timestamp now = now();
+        List<Long> unknown = this.commits
+            .inOwnTransaction(() -> this.jdbc.queryForList(ORPHANED_SENDS, Long.class, now));
         this.commits.update(RELEASE_CLAIMS, now());
         return unknown;
     }

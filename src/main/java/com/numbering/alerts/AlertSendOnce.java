@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import com.numbering.alerts.SendErrors.Concern;
 import com.numbering.alerts.SendWindow.Slot;
 import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.privacy.Redaction;
 import com.numbering.support.Backoff;
 import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
@@ -66,18 +67,24 @@ class AlertSendOnce {
         catch (TelnyxException.Transient failure) {
             if (failure.httpStatus() == 0) {
                 // No answer at all (timeout, dropped connection): it may have been sent. Never resend.
-                this.alerts.finish(alert, "unknown", null,
-                        "no answer from Telnyx: it may have been delivered; never resent");
-                return AlertOutcome.UNKNOWN;
+                return unknown(alert, "no answer from Telnyx (" + Redaction.text(failure.getMessage())
+                        + "): it may have been delivered; never resent");
             }
             this.window.refund(from, slot);
             return later(alert, from, failure.errorCode(), failure.getMessage(), failure.retryAfter());
         }
         catch (RuntimeException unreadable) {
             // Telnyx answered, but not in a way we understand: it may have been sent.
-            this.alerts.finish(alert, "unknown", null, "unreadable answer: " + unreadable.getClass().getSimpleName());
-            return AlertOutcome.UNKNOWN;
+            return unknown(alert, "unreadable answer: " + unreadable.getClass().getSimpleName()
+                    + ": it may have been delivered; never resent");
         }
+    }
+
+    /** Sent or not, nobody can tell: recorded, logged, counted by the dispatcher, escalated (README "Unknown outcomes"). */
+    private AlertOutcome unknown(Alert alert, String reason) {
+        this.alerts.finish(alert, "unknown", null, reason);
+        log.error("alert {}: outcome unknown, {}; a human settles it (README \"Unknown outcomes\")", alert.id(), reason);
+        return AlertOutcome.UNKNOWN;
     }
 
     private AlertOutcome refused(Alert alert, String from, TelnyxException.Rejected rejected) {

@@ -41,6 +41,7 @@ final class Invariants {
         everyAlertFinalOrWaitingWithAReason(jdbc, violations);
         noMessageTwiceAndEveryMessageRecorded(jdbc, ledger, violations);
         noExecutionLeftRunning(jdbc, violations);
+        everyUnknownOutcomeLogged(jdbc, campaign.outputs(), violations);
         noSecretOrPhoneInLogs(campaign.outputs(), phones(jdbc, ledger), violations);
         return violations;
     }
@@ -146,6 +147,23 @@ final class Invariants {
                 WHERE e.status IN ('STARTING', 'STARTED', 'STOPPING')""", rs -> {
             violations.add(rs.getString(2) + " execution " + rs.getLong(1) + " left " + rs.getString(3));
         });
+    }
+
+    /** Each unknown outcome still standing was said in some process's log, naming its row (README "Unknown outcomes"). */
+    private static void everyUnknownOutcomeLogged(JdbcTemplate jdbc, List<String> outputs, List<String> violations) {
+        String logs = String.join("\n", outputs);
+        for (Long alert : jdbc.queryForList("SELECT id FROM client_alerts WHERE status = 'unknown'", Long.class)) {
+            Pattern said = Pattern.compile("alerts? \\[?([0-9, ]*\\b)?" + alert + "\\b[0-9, ]*]?: outcome unknown");
+            if (!said.matcher(logs).find()) {
+                violations.add("alert " + alert + " is unknown but no log line says so");
+            }
+        }
+        for (String tenant : jdbc.queryForList(
+                "SELECT id::text FROM tenants WHERE telnyx_voice_failure_field = 'telnyx-order-outcome'", String.class)) {
+            if (!Pattern.compile("tenant " + tenant + ": (NEEDS A HUMAN: )?order outcome unknown").matcher(logs).find()) {
+                violations.add("tenant " + tenant + " waits on an unknown order outcome but no log line says so");
+            }
+        }
     }
 
     private static Set<String> phones(JdbcTemplate jdbc, SimulatorLedger ledger) {
