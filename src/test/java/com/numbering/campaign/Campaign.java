@@ -193,6 +193,15 @@ final class Campaign implements AutoCloseable {
         return delta;
     }
 
+    /** Writes every process log of this scenario to {@code target/campaign-logs/<scenario>/}, to read after a failure. */
+    void saveOutputs() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "campaign-logs", this.name.replaceAll("[^A-Za-z0-9]+", "-"));
+        java.nio.file.Files.createDirectories(dir);
+        for (int i = 0; i < this.outputs.size(); i++) {
+            java.nio.file.Files.writeString(dir.resolve("run-%03d.log".formatted(i + 1)), this.outputs.get(i));
+        }
+    }
+
     List<String> outputs() {
         return List.copyOf(this.outputs);
     }
