@@ -30,7 +30,10 @@ class DispatchAlertsJobConfiguration {
     @Bean
     Step dispatchAlertsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             DispatchAlertsTasklet dispatchAlertsTasklet) {
+        // A restarted run (the last one failed or was stopped) sends what is due now, even if the failed run had
+        // finished this step: skipping it would leave due alerts for the next schedule. The outbox makes it safe.
         return new StepBuilder("dispatchAlertsStep", jobRepository).tasklet(dispatchAlertsTasklet, transactionManager)
+            .allowStartIfComplete(true)
             .build();
     }
 
@@ -42,7 +45,7 @@ class DispatchAlertsJobConfiguration {
                 .getExecutionContext()
                 .putInt(result.name().toLowerCase(), count));
             return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+        }, transactionManager).allowStartIfComplete(true).build();
     }
 
 }

@@ -2,6 +2,7 @@ package com.numbering.alerts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -10,9 +11,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.numbering.JobTestSupport;
+import com.numbering.launch.JobLaunchService;
 import com.numbering.launch.LaunchResult;
 import com.numbering.telnyx.sandbox.DeliveryOutcome;
 import com.numbering.telnyx.sandbox.LedgerMessage;
@@ -30,6 +40,9 @@ class DispatchAlertsJobTests extends JobTestSupport {
 
     @Autowired
     private AlertRepository alertRepository;
+
+    @Autowired
+    private JobRepository jobRepository;
 
     private long tenant;
 
@@ -162,6 +175,39 @@ class DispatchAlertsJobTests extends JobTestSupport {
 
         assertThat(row(id)).containsEntry("status", "expired");
         assertThat(messagesTo("+14155550117")).isEmpty();
+    }
+
+    @Test
+    void aRestartOfARunThatHadFinishedSendingSendsWhatIsDueNow() {
+        // given a run that sent, then died in its delivery check (its dispatch step COMPLETED, the run FAILED)
+        JobParameters parameters = new JobParametersBuilder()
+            .addString(JobLaunchService.RUN_AT, "died-checking-" + System.nanoTime())
+            .toJobParameters();
+        JobInstance instance = this.jobRepository.createJobInstance(JOB, parameters);
+        JobExecution failed = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        finish(this.jobRepository.createStepExecution("dispatchAlertsStep", failed), BatchStatus.COMPLETED);
+        finish(this.jobRepository.createStepExecution("checkAlertDeliveryStep", failed), BatchStatus.FAILED);
+        failed.setStatus(BatchStatus.FAILED);
+        failed.setStartTime(LocalDateTime.now().minusMinutes(1));
+        failed.setEndTime(LocalDateTime.now());
+        this.jobRepository.update(failed);
+        optIn("+14155550131");
+        long id = alert("+14155550131", "Booked.", "after-restart-1");
+
+        // when the next schedule restarts that run
+        LaunchResult result = launch();
+
+        // then the alert due now is sent by it, not left for the next minute
+        assertThat(result.execution().getJobInstance().getInstanceId()).isEqualTo(instance.getInstanceId());
+        assertThat(row(id)).containsEntry("status", "sent");
+        assertThat(messagesTo("+14155550131")).hasSize(1);
+    }
+
+    private void finish(StepExecution step, BatchStatus status) {
+        step.setStatus(status);
+        step.setStartTime(LocalDateTime.now().minusMinutes(1));
+        step.setEndTime(LocalDateTime.now());
+        this.jobRepository.update(step);
     }
 
     @Test
