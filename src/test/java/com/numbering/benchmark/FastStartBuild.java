@@ -16,13 +16,15 @@ import java.util.stream.Stream;
  * ({@code -Dspring.context.exit=onRefresh}) that records the JVM's AOT cache ({@code -XX:AOTCacheOutput}, Java 25) or
  * CDS archive ({@code -XX:ArchiveClassesAtExit}, Java 17).
  */
-final class FastStartBuild {
+public final class FastStartBuild {
 
-    /** What the training run needs to create its beans: values of the right shape, none of them real. */
-    static final List<String> TRAINING_OPTIONS = List.of("-Dspring.context.exit=onRefresh",
+    /**
+     * What the training run needs to create its beans: values of the right shape, none of them real (the image build
+     * passes the same, after the pod's JVM options, in TRAINING_RUN_JAVA_TOOL_OPTIONS: pom.xml).
+     */
+    public static final List<String> TRAINING_OPTIONS = List.of(
             "-Dspring.datasource.url=jdbc:postgresql://training.invalid:5432/training",
-            "-Dnumbering.telnyx.api-key=training", "-Dnumbering.telnyx.voice-connection-id=training",
-            "-Dnumbering.sms.area-code=415", "-Dnumbering.sms.public-base-url=https://training.invalid");
+            "-Dnumbering.telnyx.api-key=training", "-Dnumbering.telnyx.voice-connection-id=training");
 
     private FastStartBuild() {
     }
@@ -42,6 +44,7 @@ final class FastStartBuild {
         training.addAll(jvmOptions);
         training.add(aotCache ? "-XX:AOTCacheOutput=" + cache : "-XX:ArchiveClassesAtExit=" + cache);
         training.addAll(TRAINING_OPTIONS);
+        training.add("-Dspring.context.exit=onRefresh");
         training.addAll(List.of("-jar", jar.getFileName().toString()));
         long start = System.nanoTime();
         run(directory, training);

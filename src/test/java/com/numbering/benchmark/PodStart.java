@@ -38,9 +38,11 @@ final class PodStart {
         Instant started = Instant.now();
         Process process = builder.start();
         long peakKib = 0;
+        long threads = 0;
         long deadline = System.nanoTime() + LONGEST.toNanos();
         while (process.isAlive() && System.nanoTime() < deadline) {
-            peakKib = Math.max(peakKib, highWaterMarkKib(process.pid()));
+            peakKib = Math.max(peakKib, status(process.pid(), "VmHWM:"));
+            threads = Math.max(threads, status(process.pid(), "Threads:"));
             process.waitFor(5, TimeUnit.MILLISECONDS);
         }
         if (process.isAlive()) {
@@ -55,14 +57,14 @@ final class PodStart {
         }
         LedgerRequest first = requests.get(before);
         Files.delete(log);
-        return new Measurement(Duration.between(started, first.receivedAt()), total, peakKib,
+        return new Measurement(Duration.between(started, first.receivedAt()), total, peakKib, threads,
                 first.method() + " " + first.path());
     }
 
-    private static long highWaterMarkKib(long pid) {
+    private static long status(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
@@ -77,8 +79,9 @@ final class PodStart {
      * @param firstCall process start to the first request Telnyx (the simulator) received
      * @param total process start to its exit
      * @param peakRssKib peak resident set size (VmHWM) in KiB
+     * @param threads the most threads seen at once (what a memory calculator must reserve stacks for)
      */
-    record Measurement(Duration firstCall, Duration total, long peakRssKib, String firstRequest) {
+    record Measurement(Duration firstCall, Duration total, long peakRssKib, long threads, String firstRequest) {
 
         double peakRssMib() {
             return this.peakRssKib / 1024.0;
