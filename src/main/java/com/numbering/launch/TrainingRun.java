@@ -22,7 +22,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * The image build's training run (README "Build the image and roll out"): the JVM starts the application with
  * {@code spring.context.exit=onRefresh}, the beans are created, Spring exits before any job could run, and the JVM
- * writes what it loaded and linked into the image's AOT cache (or CDS archive). The build has no database, so during
+ * writes what it loaded into the image's CDS archive (Java 25: its AOT cache). The build has no database, so during
  * that run only: Flyway migrates nothing; Spring Batch, which asks the database its product name while building its
  * job repository, is answered "PostgreSQL" without a connection; and every bean is created on its own, so that the
  * few that read the database when created (the tenants table's key, and what needs it) fail alone instead of

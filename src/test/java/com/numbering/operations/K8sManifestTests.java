@@ -67,7 +67,7 @@ class K8sManifestTests {
      * StartupBenchmark's highest peak RSS (VmHWM) of any job with the fast-start variant, in MiB (README "Schedules,
      * deadlines, memory"). Measure again when the jobs or the JVM options change.
      */
-    static final int MEASURED_PEAK_RSS_MIB = 170;
+    static final int MEASURED_PEAK_RSS_MIB = 160;
 
     @Test
     @SuppressWarnings("unchecked")
