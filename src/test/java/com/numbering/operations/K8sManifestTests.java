@@ -12,6 +12,9 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import com.numbering.benchmark.FastStartBuild;
+import com.numbering.benchmark.StartupBenchmark;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -58,6 +61,66 @@ class K8sManifestTests {
         assertThat(check.output()).contains("SUCCESS: 11 rules found");
         assertThat(unitTests.exitCode()).as(unitTests.output()).isZero();
         assertThat(unitTests.output()).contains("SUCCESS");
+    }
+
+    /**
+     * StartupBenchmark's highest peak RSS (VmHWM) of any job with the fast-start variant, in MiB (README "Schedules,
+     * deadlines, memory"). Measure again when the jobs or the JVM options change.
+     */
+    static final int MEASURED_PEAK_RSS_MIB = 160;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyPodRunsTheBenchmarkedJvmWithMemoryAboveTheMeasuredPeak() throws Exception {
+        // given
+        Map<String, Object> config = manifestObjects().stream()
+            .filter(object -> "ConfigMap".equals(object.get("kind")))
+            .map(object -> (Map<String, Object>) object.get("data"))
+            .filter(data -> data.containsKey("JAVA_TOOL_OPTIONS"))
+            .findFirst()
+            .orElseThrow();
+        List<Map<String, Object>> cronJobs = manifestObjects().stream()
+            .filter(object -> "CronJob".equals(object.get("kind")))
+            .toList();
+        int benchmarkedLimit = Integer.parseInt(StartupBenchmark.POD_MEMORY_LIMIT.replaceAll("\\D", ""));
+        // then the pods run the JVM options the benchmark measured
+        assertThat((String) config.get("JAVA_TOOL_OPTIONS")).startsWith(String.join(" ", StartupBenchmark.POD_OPTIONS));
+        // and every pod requests the measured peak with a margin, under the limit the benchmark emulated
+        assertThat(cronJobs).hasSize(4).allSatisfy(cronJob -> {
+            Map<String, Object> resources = (Map<String, Object>) at(cronJob, "spec", "jobTemplate", "spec", "template",
+                    "spec", "containers", "0", "resources");
+            int request = mebibytes(at(resources, "requests", "memory"));
+            int limit = mebibytes(at(resources, "limits", "memory"));
+            assertThat(request).as("memory request").isGreaterThanOrEqualTo(MEASURED_PEAK_RSS_MIB * 11 / 10);
+            assertThat(limit).as("memory limit").isEqualTo(benchmarkedLimit)
+                .isGreaterThanOrEqualTo(MEASURED_PEAK_RSS_MIB * 3 / 2);
+        });
+    }
+
+    @Test
+    void theImageIsTrainedWithThePodsJvmOptionsAndNoDatabase() throws Exception {
+        // given
+        String pom = Files.readString(Path.of("pom.xml"));
+        // then the training run that records the CDS archive uses the options the pods run with
+        assertThat(pom).contains("<BP_JVM_CDS_ENABLED>true</BP_JVM_CDS_ENABLED>")
+            .contains("<TRAINING_RUN_JAVA_TOOL_OPTIONS>" + String.join(" ", StartupBenchmark.POD_OPTIONS) + " "
+                    + String.join(" ", FastStartBuild.TRAINING_OPTIONS) + "</TRAINING_RUN_JAVA_TOOL_OPTIONS>");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object at(Object node, String... path) {
+        Object current = node;
+        for (String key : path) {
+            current = (current instanceof List<?> list) ? list.get(Integer.parseInt(key))
+                    : ((Map<String, Object>) current).get(key);
+        }
+        return current;
+    }
+
+    private static int mebibytes(Object quantity) {
+        String text = String.valueOf(quantity);
+        assertThat(text).as("memory in Mi").endsWith("Mi");
+        return Integer.parseInt(text.substring(0, text.length() - 2));
     }
 
     @SuppressWarnings("unchecked")
