@@ -2,11 +2,20 @@ package com.numbering.reconciliation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -15,20 +24,27 @@ import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.InventoryPage;
 
 /**
- * Copies the whole inventory into {@code inventory_snapshot}, one page per call and per transaction.
+ * Copies the whole inventory into {@code inventory_snapshot}, one page per transaction, fetching the next few pages
+ * while it stages this one.
  * <p>
  * A tasklet that returns {@code CONTINUABLE} after each page rather than a chunk-oriented step: the unit of work is
  * the page Telnyx returns (its numbers are written with one batch insert), the page number is the only state to
- * keep, and it is kept in the step's execution context after every page, so memory is one page whatever the size
- * of the inventory and a failed step resumes at the page it stopped on.
+ * keep, and it is kept in the step's execution context after every page, so a failed step resumes at the page it
+ * stopped on. Up to {@link #PAGES_AHEAD} pages are requested concurrently (each call waits for its turn in the
+ * account's request budget, so this only hides latency, it never goes faster than the budget): memory is those
+ * pages, whatever the size of the inventory. A page fetched ahead but not staged when the step fails is simply
+ * fetched again; staging is an upsert by number id, so staging a page twice changes nothing.
  */
-final class InventoryStager implements Tasklet {
+final class InventoryStager implements Tasklet, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(InventoryStager.class);
 
     static final String NEXT_PAGE = "reconciliation.nextPage";
 
     static final String STAGED_FROM = "reconciliation.stagedFrom";
+
+    /** Enough requests in flight to keep the budget busy at 20 requests/s and up to 200 ms latency. */
+    static final int PAGES_AHEAD = 4;
 
     private final TelnyxGateway telnyx;
 
@@ -38,12 +54,32 @@ final class InventoryStager implements Tasklet {
 
     private final Clock clock;
 
+    private final Deque<Fetch> ahead = new ArrayDeque<>();
+
+    private ExecutorService fetchers;
+
+    private int totalPages;
+
     InventoryStager(TelnyxGateway telnyx, InventorySnapshotRepository snapshot, ReconciliationProperties properties,
             Clock clock) {
         this.telnyx = telnyx;
         this.snapshot = snapshot;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        if (this.fetchers != null) {
+            this.fetchers.shutdownNow();
+        }
+        this.fetchers = Executors.newFixedThreadPool(PAGES_AHEAD, task -> {
+            Thread thread = new Thread(task, "inventory-page-fetch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.ahead.clear();
+        this.totalPages = 0;
     }
 
     @Override
@@ -56,7 +92,8 @@ final class InventoryStager implements Tasklet {
             contribution.getStepExecution().getJobExecution().getExecutionContext().putString(STAGED_FROM,
                     now.toString());
         }
-        InventoryPage listed = this.telnyx.listInventory(page, this.properties.pageSize());
+        InventoryPage listed = fetch(page);
+        this.totalPages = listed.totalPages();
         this.snapshot.stage(listed.numbers(), now);
         contribution.incrementWriteCount(listed.numbers().size());
         if (listed.isLast() || listed.numbers().isEmpty()) {
@@ -67,6 +104,42 @@ final class InventoryStager implements Tasklet {
         }
         step.putInt(NEXT_PAGE, page + 1);
         return RepeatStatus.CONTINUABLE;
+    }
+
+    /** This page, from the pages requested ahead; and the next ones requested, once the page count is known. */
+    private InventoryPage fetch(int page) {
+        while (!this.ahead.isEmpty() && this.ahead.peekFirst().page() != page) {
+            this.ahead.pollFirst().result().cancel(true);
+        }
+        if (this.ahead.isEmpty()) {
+            this.ahead.add(request(page));
+        }
+        int last = this.ahead.peekLast().page();
+        while (this.totalPages > 0 && this.ahead.size() < PAGES_AHEAD && last < this.totalPages) {
+            this.ahead.add(request(++last));
+        }
+        try {
+            return this.ahead.pollFirst().result().join();
+        }
+        catch (CompletionException ex) {
+            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+        }
+    }
+
+    private Fetch request(int page) {
+        return new Fetch(page, CompletableFuture
+            .supplyAsync(() -> this.telnyx.listInventory(page, this.properties.pageSize()), this.fetchers));
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        this.ahead.forEach(fetch -> fetch.result().cancel(true));
+        this.ahead.clear();
+        this.fetchers.shutdownNow();
+        return null;
+    }
+
+    private record Fetch(int page, CompletableFuture<InventoryPage> result) {
     }
 
 }

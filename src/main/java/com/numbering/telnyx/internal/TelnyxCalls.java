@@ -10,10 +10,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 import com.numbering.support.Backoff;
-import com.numbering.support.EvenPacer;
 import com.numbering.telnyx.TelnyxException;
+import com.numbering.telnyx.internal.RequestBudget.Traffic;
 import com.telnyx.sdk.ApiException;
 
 /**
@@ -28,7 +30,7 @@ final class TelnyxCalls {
 
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(16);
 
-    private final EvenPacer budget;
+    private final RequestBudget budget;
 
     private final TelnyxErrors errors;
 
@@ -36,7 +38,10 @@ final class TelnyxCalls {
 
     private final MeterRegistry meters;
 
-    TelnyxCalls(EvenPacer budget, TelnyxErrors errors, int maxAttempts, MeterRegistry meters) {
+    /** This thread already waited for its next call's turn ({@link #acquireAhead}). */
+    private final ThreadLocal<Boolean> acquiredAhead = ThreadLocal.withInitial(() -> false);
+
+    TelnyxCalls(RequestBudget budget, TelnyxErrors errors, int maxAttempts, MeterRegistry meters) {
         this.budget = budget;
         this.errors = errors;
         this.maxAttempts = maxAttempts;
@@ -62,6 +67,20 @@ final class TelnyxCalls {
 
     }
 
+    /**
+     * Takes this thread's next call's turn now. When the budget cannot be reached the call itself will say so (and
+     * not be made).
+     */
+    void acquireAhead(Traffic traffic) throws InterruptedException {
+        try {
+            this.budget.acquire(traffic);
+            this.acquiredAhead.set(true);
+        }
+        catch (DataAccessException | TransactionException ex) {
+            log.debug("The shared request budget is unreachable: {}", ex.getMessage());
+        }
+    }
+
     <T> T execute(String operation, Kind kind, Call<T> call) {
         for (int attempt = 1;; attempt++) {
             Attempt<T> outcome = attempt(operation, kind, call);
@@ -83,17 +102,26 @@ final class TelnyxCalls {
 
     private <T> Attempt<T> attempt(String operation, Kind kind, Call<T> call) {
         try {
-            this.budget.acquire();
-            Timer.Sample sample = Timer.start(this.meters);
-            try {
-                return new Attempt<>(call.run(), null);
+            if (this.acquiredAhead.get()) {
+                this.acquiredAhead.set(false);
             }
-            finally {
-                sample.stop(Timer.builder("numbering.telnyx.request")
-                    .description("Time Telnyx took to answer one request (each attempt), by operation")
-                    .tag("operation", operation)
-                    .register(this.meters));
+            else {
+                this.budget.acquire(Traffic.of(operation));
             }
+        }
+        catch (DataAccessException | TransactionException ex) {
+            // Never unthrottled: without the shared budget the call is not made.
+            return new Attempt<>(null, new TelnyxException.Transient(operation
+                    + ": not sent, the shared request budget in PostgreSQL is unreachable", 0, null, null, false, ex));
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return new Attempt<>(null,
+                    new TelnyxException.Transient(operation + ": interrupted", 0, null, null, false, ex));
+        }
+        Timer.Sample sample = Timer.start(this.meters);
+        try {
+            return new Attempt<>(call.run(), null);
         }
         catch (ApiException ex) {
             return new Attempt<>(null, this.errors.classify(operation, ex, kind != Kind.READ));
@@ -101,10 +129,11 @@ final class TelnyxCalls {
         catch (ProcessingException ex) {
             return new Attempt<>(null, this.errors.classify(operation, ex, kind != Kind.READ));
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return new Attempt<>(null,
-                    new TelnyxException.Transient(operation + ": interrupted", 0, null, null, kind != Kind.READ, ex));
+        finally {
+            sample.stop(Timer.builder("numbering.telnyx.request")
+                .description("Time Telnyx took to answer one request (each attempt), by operation")
+                .tag("operation", operation)
+                .register(this.meters));
         }
     }
 
