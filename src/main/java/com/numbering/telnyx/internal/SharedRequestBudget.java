@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,6 +68,9 @@ final class SharedRequestBudget implements RequestBudget {
     /** A 429 seen in this process also stops the slots this process reserved before it. */
     private volatile long pausedUntilNanos = System.nanoTime();
 
+    /** 429s seen in this process: a slot reserved before one is given up, not used at the pause's end. */
+    private final AtomicLong pauses = new AtomicLong();
+
     SharedRequestBudget(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, double requestsPerSecond,
             TelnyxBudgetProperties properties) {
         this.jdbc = jdbc;
@@ -83,12 +87,17 @@ final class SharedRequestBudget implements RequestBudget {
     public void acquire(Traffic traffic) throws InterruptedException {
         double maxAhead = traffic == Traffic.ALERT ? this.alertMaxAhead : this.bulkMaxAhead;
         while (true) {
+            long pausesBefore = this.pauses.get();
             Double ahead = reserve(maxAhead);
             if (ahead != null) {
                 // The slot is the arrival time less one interval (this request's) and the burst tolerance.
                 sleepSeconds(ahead - this.interval - this.tolerance);
+                if (this.pauses.get() == pausesBefore) {
+                    return;
+                }
+                // Every slot reserved before the 429 would leave together at the pause's end: take a new one.
                 sleepUntilLocalPauseEnds();
-                return;
+                continue;
             }
             double current = currentAhead();
             double jitter = ThreadLocalRandom.current().nextDouble(this.interval);
@@ -99,6 +108,7 @@ final class SharedRequestBudget implements RequestBudget {
     @Override
     public void pause(Duration delay) {
         this.pausedUntilNanos = Math.max(this.pausedUntilNanos, System.nanoTime() + delay.toNanos());
+        this.pauses.incrementAndGet();
         this.commits.update(PAUSE, this.account, delay.toNanos() / 1e9 + this.tolerance);
     }
 

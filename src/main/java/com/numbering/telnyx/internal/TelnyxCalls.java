@@ -1,7 +1,9 @@
 package com.numbering.telnyx.internal;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.ws.rs.ProcessingException;
 
@@ -30,6 +32,9 @@ final class TelnyxCalls {
 
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(16);
 
+    /** The longest a call waits for the process's first one (a read timeout is the first call's own bound). */
+    private static final Duration WARM_UP_WAIT = Duration.ofSeconds(30);
+
     private final RequestBudget budget;
 
     private final TelnyxErrors errors;
@@ -37,6 +42,14 @@ final class TelnyxCalls {
     private final int maxAttempts;
 
     private final MeterRegistry meters;
+
+    /**
+     * Open once the process's first call is done. A cold process's first calls all stall on class loading and the
+     * JIT, long after their turns, then leave together: a burst Telnyx would answer with 429s. The first goes alone.
+     */
+    private final CountDownLatch warmedUp = new CountDownLatch(1);
+
+    private final AtomicBoolean warming = new AtomicBoolean();
 
     /** This thread already waited for its next call's turn ({@link #acquireAhead}). */
     private final ThreadLocal<Boolean> acquiredAhead = ThreadLocal.withInitial(() -> false);
@@ -73,6 +86,10 @@ final class TelnyxCalls {
      */
     void acquireAhead(Traffic traffic) throws InterruptedException {
         try {
+            if (this.warming.get()) {
+                // waits for a first call under way, never claims it: this thread may never make its call
+                this.warmedUp.await(WARM_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
             this.budget.acquire(traffic);
             this.acquiredAhead.set(true);
         }
@@ -102,10 +119,20 @@ final class TelnyxCalls {
 
     private <T> Attempt<T> attempt(String operation, Kind kind, Call<T> call) {
         try {
+            return attemptInTurn(operation, kind, call);
+        }
+        finally {
+            this.warmedUp.countDown();
+        }
+    }
+
+    private <T> Attempt<T> attemptInTurn(String operation, Kind kind, Call<T> call) {
+        try {
             if (this.acquiredAhead.get()) {
                 this.acquiredAhead.set(false);
             }
             else {
+                awaitWarmUp();
                 this.budget.acquire(Traffic.of(operation));
             }
         }
@@ -134,6 +161,12 @@ final class TelnyxCalls {
                 .description("Time Telnyx took to answer one request (each attempt), by operation")
                 .tag("operation", operation)
                 .register(this.meters));
+        }
+    }
+
+    private void awaitWarmUp() throws InterruptedException {
+        if (!this.warming.compareAndSet(false, true)) {
+            this.warmedUp.await(WARM_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
