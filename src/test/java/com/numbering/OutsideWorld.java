@@ -26,15 +26,20 @@ public final class OutsideWorld implements AutoCloseable {
 
     private final JdbcTemplate jdbc;
 
-    private OutsideWorld(String databasePrefix) throws Exception {
-        this.simulator = TelnyxSimulator.start(SimulatorSettings.defaults().withObserver(this.contract));
+    private OutsideWorld(String databasePrefix, SimulatorSettings settings) throws Exception {
+        this.simulator = TelnyxSimulator.start(settings.withObserver(this.contract));
         this.databaseUrl = TestDatabases.fresh(databasePrefix);
         this.jdbc = TestDatabases.jdbc(this.databaseUrl);
         TestDatabases.migrate(this.jdbc);
     }
 
     public static OutsideWorld start(String databasePrefix) throws Exception {
-        return new OutsideWorld(databasePrefix);
+        return new OutsideWorld(databasePrefix, SimulatorSettings.defaults());
+    }
+
+    /** With a simulator of these settings (an account rate limit, a burst). */
+    public static OutsideWorld start(String databasePrefix, SimulatorSettings settings) throws Exception {
+        return new OutsideWorld(databasePrefix, settings);
     }
 
     public TelnyxSimulator simulator() {

@@ -94,7 +94,8 @@ class SharedRequestBudgetIntegrationTests {
         assertThat(this.simulator.ledger().count429()).isEqualTo(rejectedBefore);
         assertThat(busiestSecond(arrivals)).isLessThanOrEqualTo(18 + 1);
         double seconds = Duration.between(arrivals.get(0), arrivals.get(arrivals.size() - 1)).toMillis() / 1e3;
-        assertThat((arrivals.size() - 1) / seconds).isGreaterThan(18 * 0.85);
+        // a floor only to show that they did compete for the budget (a loaded machine may not reach the budget)
+        assertThat((arrivals.size() - 1) / seconds).isGreaterThan(18 * 0.5);
     }
 
     @Test
@@ -152,8 +153,12 @@ class SharedRequestBudgetIntegrationTests {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        // then: ten requests at 20/s, as if the dead process had never been
-        assertThat(seconds).isBetween(0.4, 1.0);
+        // then: the dead process's hour was never committed; ten requests at 20/s took their half second, not an
+        // hour (the upper bound is loose for a loaded machine)
+        assertThat(new JdbcTemplate(this.dataSource).queryForObject(
+                "SELECT extract(epoch FROM tat - clock_timestamp())::float8 FROM telnyx_request_budgets WHERE account = ?",
+                Double.class, this.account)).isLessThan(1.0);
+        assertThat(seconds).isBetween(0.4, 10.0);
     }
 
     @Test
@@ -183,8 +188,8 @@ class SharedRequestBudgetIntegrationTests {
         threads.awaitTermination(5, TimeUnit.SECONDS);
 
         // then: each alert waits behind the bulk lookahead (0.2 s) and one interval, not behind eight bulk callers
-        // (first come, first served would take 5 x 0.8 s)
-        assertThat(seconds).isLessThan(2.2);
+        // (first come, first served would take 5 x 0.8 s; alerts first about 1.5 s, the rest is room for a busy machine)
+        assertThat(seconds).isLessThan(3.0);
     }
 
     private Instant lastRateLimited() {
