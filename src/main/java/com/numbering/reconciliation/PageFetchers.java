@@ -66,12 +66,16 @@ final class PageFetchers implements AutoCloseable {
         }
         else {
             this.threads.execute(() -> {
-                if (take() && run(this.next.getAndIncrement())) {
+                if (take() && run(claimFirst())) {
                     fetchAhead(IN_FLIGHT - 1);
                     fetchUntilLastPage();
                 }
             });
         }
+    }
+
+    private synchronized int claimFirst() {
+        return this.next.getAndIncrement();
     }
 
     private void fetchAhead(int fetchers) {
@@ -102,8 +106,8 @@ final class PageFetchers implements AutoCloseable {
 
     private void fetchUntilLastPage() {
         while (take()) {
-            int page = this.next.getAndIncrement();
-            if (page > this.totalPages) {
+            int page = claim();
+            if (page < 0) {
                 this.ahead.release();
                 return;
             }
@@ -111,6 +115,15 @@ final class PageFetchers implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * The next page, or -1 past the last one known. Never a number that is then dropped: a fetcher that stopped on
+     * page 161 of 160 would otherwise lose it when a later answer says 161 (numbers bought during the run), and the
+     * step would wait for it forever.
+     */
+    private synchronized int claim() {
+        return this.next.get() > this.totalPages ? -1 : this.next.getAndIncrement();
     }
 
     /** True when this page is staged and there may be more. */
