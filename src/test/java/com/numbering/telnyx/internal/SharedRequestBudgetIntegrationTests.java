@@ -92,8 +92,12 @@ class SharedRequestBudgetIntegrationTests {
         List<Instant> arrivals = this.simulator.ledger().requests().stream().skip(before)
             .map(LedgerRequest::receivedAt).sorted().toList();
         assertThat(this.simulator.ledger().count429()).isEqualTo(rejectedBefore);
-        assertThat(busiestSecond(arrivals)).isLessThanOrEqualTo(18 + 1);
         double seconds = Duration.between(arrivals.get(0), arrivals.get(arrivals.size() - 1)).toMillis() / 1e3;
+        assertThat((arrivals.size() - 1) / seconds).as("requests/second together").isLessThanOrEqualTo(18 * 1.05);
+        // The budget spaces departures (at most 19 in any second at 18/s). Here client and simulator share one JVM: a
+        // garbage-collection pause holds requests back and the simulator stamps them together when it ends (21 and
+        // 24 seen on a loaded machine). The bound sits halfway to what two separate budgets would send (36).
+        assertThat(busiestSecond(arrivals)).isLessThanOrEqualTo(27);
         // a floor only to show that they did compete for the budget (a loaded machine may not reach the budget)
         assertThat((arrivals.size() - 1) / seconds).isGreaterThan(18 * 0.5);
     }
