@@ -27,16 +27,21 @@ public final class OutsideWorld implements AutoCloseable {
 
     private final JdbcTemplate jdbc;
 
-    private OutsideWorld(String databaseUrl, JdbcTemplate jdbc) throws Exception {
-        this.simulator = TelnyxSimulator.start(SimulatorSettings.defaults().withObserver(this.contract));
+    private OutsideWorld(String databaseUrl, JdbcTemplate jdbc, SimulatorSettings settings) throws Exception {
+        this.simulator = TelnyxSimulator.start(settings.withObserver(this.contract));
         this.databaseUrl = databaseUrl;
         this.jdbc = jdbc;
         TestDatabases.migrate(this.jdbc);
     }
 
     public static OutsideWorld start(String databasePrefix) throws Exception {
+        return start(databasePrefix, SimulatorSettings.defaults());
+    }
+
+    /** With a simulator of these settings (an account rate limit, a burst). */
+    public static OutsideWorld start(String databasePrefix, SimulatorSettings settings) throws Exception {
         String url = TestDatabases.fresh(databasePrefix);
-        return new OutsideWorld(url, TestDatabases.jdbc(url));
+        return new OutsideWorld(url, TestDatabases.jdbc(url), settings);
     }
 
     /**
@@ -45,7 +50,8 @@ public final class OutsideWorld implements AutoCloseable {
      */
     public static OutsideWorld startOn(String serverUrl, String databasePrefix) throws Exception {
         String url = TestDatabases.fresh(databasePrefix, serverUrl);
-        return new OutsideWorld(url, new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "")));
+        return new OutsideWorld(url, new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "")),
+                SimulatorSettings.defaults());
     }
 
     public TelnyxSimulator simulator() {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.numbering.alerts.AlertRules.Message;
 import com.numbering.alerts.SendWindow.Slot;
+import com.numbering.telnyx.TelnyxGateway;
 
 /**
  * Sends one alert in its turn. The slot is reserved in the shared send window only when the alert is ready to go,
@@ -29,11 +30,15 @@ class PacedSender {
 
     private final AlertsProperties properties;
 
-    PacedSender(SendWindow window, AlertRepository alerts, AlertSendOnce sendOnce, AlertsProperties properties) {
+    private final TelnyxGateway telnyx;
+
+    PacedSender(SendWindow window, AlertRepository alerts, AlertSendOnce sendOnce, AlertsProperties properties,
+            TelnyxGateway telnyx) {
         this.window = window;
         this.alerts = alerts;
         this.sendOnce = sendOnce;
         this.properties = properties;
+        this.telnyx = telnyx;
     }
 
     Run startRun(String sender, String dispatcher, BooleanSupplier stopping) {
@@ -55,6 +60,9 @@ class PacedSender {
             run.firstAnswered.await();
         }
         try {
+            // The account's request budget (shared with every job) first: its wait, a database round trip at least,
+            // must not fall between the number's slot and the send, where it would bunch two processes' messages.
+            this.telnyx.awaitAlertTurn();
             Optional<Slot> slot = this.window.reserve(run.sender, message.segments().segments(),
                     this.properties.dailySegmentBudget(), interval());
             if (slot.isEmpty()) {

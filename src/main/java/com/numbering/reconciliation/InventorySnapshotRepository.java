@@ -35,6 +35,12 @@ class InventorySnapshotRepository {
 
     private static final String COUNT = "SELECT count(*) FROM inventory_snapshot";
 
+    /** Before the snapshot is cleared: the last run's inventory, or at least the numbers tenants hold. */
+    private static final String EXPECTED_SIZE = """
+            SELECT greatest((SELECT count(*) FROM inventory_snapshot),
+                            (SELECT count(*) FROM tenants WHERE telnyx_voice_number_id IS NOT NULL))
+            """;
+
     /** {@code tenant-<id>-<n>}: the provisioning job's customer reference (an id may contain '-': a UUID). */
     private static final Pattern REFERENCE = Pattern.compile("tenant-(.+)-\\d{1,9}");
 
@@ -66,6 +72,11 @@ class InventorySnapshotRepository {
             ps.setObject(7, tenantHint(n, this.key), Types.OTHER);
             ps.setTimestamp(8, stagedAt);
         });
+    }
+
+    long expectedSize() {
+        Long count = this.jdbc.queryForObject(EXPECTED_SIZE, Long.class);
+        return count == null ? 0 : count;
     }
 
     long count() {

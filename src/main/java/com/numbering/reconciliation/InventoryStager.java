@@ -5,30 +5,37 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import com.numbering.reconciliation.PageFetchers.Staged;
 import com.numbering.telnyx.TelnyxGateway;
-import com.numbering.telnyx.TelnyxGateway.InventoryPage;
 
 /**
- * Copies the whole inventory into {@code inventory_snapshot}, one page per call and per transaction.
+ * Copies the whole inventory into {@code inventory_snapshot}, while {@link PageFetchers} fetch and stage the pages
+ * concurrently, each request in its turn in the account's request budget.
  * <p>
- * A tasklet that returns {@code CONTINUABLE} after each page rather than a chunk-oriented step: the unit of work is
- * the page Telnyx returns (its numbers are written with one batch insert), the page number is the only state to
- * keep, and it is kept in the step's execution context after every page, so memory is one page whatever the size
- * of the inventory and a failed step resumes at the page it stopped on.
+ * A tasklet that returns {@code CONTINUABLE} after each step transaction rather than a chunk-oriented step: the unit
+ * of work is the page Telnyx returns, the page number is the only state to keep, and it is kept in the step's
+ * execution context, so a failed or killed step resumes at the first page not known to be staged. The step thread
+ * only moves that restart point across pages the fetchers have staged, in order. A page staged ahead of a failure is
+ * fetched and staged again on restart, which the upsert by number id makes harmless.
  */
-final class InventoryStager implements Tasklet {
+final class InventoryStager implements Tasklet, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(InventoryStager.class);
 
     static final String NEXT_PAGE = "reconciliation.nextPage";
 
     static final String STAGED_FROM = "reconciliation.stagedFrom";
+
+    static final String EXPECTED_PAGES = "reconciliation.expectedPages";
 
     private final TelnyxGateway telnyx;
 
@@ -37,6 +44,8 @@ final class InventoryStager implements Tasklet {
     private final ReconciliationProperties properties;
 
     private final Clock clock;
+
+    private PageFetchers fetchers;
 
     InventoryStager(TelnyxGateway telnyx, InventorySnapshotRepository snapshot, ReconciliationProperties properties,
             Clock clock) {
@@ -47,26 +56,74 @@ final class InventoryStager implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public void beforeStep(StepExecution stepExecution) {
+        stop();
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext step = contribution.getStepExecution().getExecutionContext();
-        int page = step.getInt(NEXT_PAGE, 1);
-        Instant now = this.clock.instant();
-        if (page == 1) {
+        if (!step.containsKey(STAGED_FROM)) {
+            // (An execution left by a version that kept the start in the job's context only also starts over.)
+            // What the last run staged, or the numbers tenants hold: how many pages to ask for before the first
+            // answer tells (a page past the end costs one request and is never waited for).
+            step.putInt(EXPECTED_PAGES, (int) ((this.snapshot.expectedSize() + this.properties.pageSize() - 1)
+                    / this.properties.pageSize()));
             this.snapshot.clear();
-            contribution.getStepExecution().getJobExecution().getExecutionContext().putString(STAGED_FROM,
-                    now.toString());
-        }
-        InventoryPage listed = this.telnyx.listInventory(page, this.properties.pageSize());
-        this.snapshot.stage(listed.numbers(), now);
-        contribution.incrementWriteCount(listed.numbers().size());
-        if (listed.isLast() || listed.numbers().isEmpty()) {
+            step.putString(STAGED_FROM, this.clock.instant().toString());
             step.putInt(NEXT_PAGE, 1);
-            log.info("Inventory staged: {} numbers listed by Telnyx in {} pages, {} distinct", listed.totalResults(),
+            // The fetchers stage in their own transactions: their inserts wait for the TRUNCATE's lock, held until
+            // this transaction commits, so they land after it, while the first requests are already under way.
+            startFetchers(step);
+            return RepeatStatus.CONTINUABLE;
+        }
+        // Kept in the step's context, which commits with every step transaction, and handed to the job's, which is
+        // saved only when the step ends: a process killed mid-staging restarts here with the run's own start.
+        contribution.getStepExecution().getJobExecution().getExecutionContext().putString(STAGED_FROM,
+                step.getString(STAGED_FROM));
+        int page = step.getInt(NEXT_PAGE, 1);
+        if (this.fetchers == null) {
+            startFetchers(step);
+        }
+        Staged staged = this.fetchers.await(page);
+        contribution.incrementWriteCount(staged.count());
+        // Pages already staged pass in the same transaction: the step's own bookkeeping costs as much as a page.
+        while (!staged.isFinal() && this.fetchers.isStaged(page + 1)) {
+            staged = this.fetchers.await(++page);
+            contribution.incrementWriteCount(staged.count());
+        }
+        if (staged.isFinal()) {
+            log.info("Inventory staged: {} numbers listed by Telnyx in {} pages, {} distinct", staged.totalResults(),
                     page, this.snapshot.count());
             return RepeatStatus.FINISHED;
         }
         step.putInt(NEXT_PAGE, page + 1);
         return RepeatStatus.CONTINUABLE;
+    }
+
+    private void startFetchers(ExecutionContext step) {
+        this.fetchers = new PageFetchers(this::fetchAndStage, step.getInt(NEXT_PAGE, 1),
+                step.getInt(EXPECTED_PAGES, 0));
+    }
+
+    private Staged fetchAndStage(int page) {
+        TelnyxGateway.InventoryPage listed = this.telnyx.listInventory(page, this.properties.pageSize());
+        this.snapshot.stage(listed.numbers(), this.clock.instant());
+        return new Staged(listed.numbers().size(), listed.totalPages(), listed.totalResults(),
+                listed.isLast() || listed.numbers().isEmpty());
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        stop();
+        return null;
+    }
+
+    private void stop() {
+        if (this.fetchers != null) {
+            this.fetchers.close();
+            this.fetchers = null;
+        }
     }
 
 }

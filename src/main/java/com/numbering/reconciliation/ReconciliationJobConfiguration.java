@@ -49,8 +49,10 @@ class ReconciliationJobConfiguration {
     Step stageInventoryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             TelnyxGateway telnyx, InventorySnapshotRepository snapshot, ReconciliationProperties properties,
             Clock clock) {
+        InventoryStager stager = new InventoryStager(telnyx, snapshot, properties, clock);
         return new StepBuilder("stageInventoryStep", jobRepository)
-            .tasklet(new InventoryStager(telnyx, snapshot, properties, clock), transactionManager)
+            .tasklet(stager, transactionManager)
+            .listener(stager)
             .allowStartIfComplete(true)
             .build();
     }

@@ -50,6 +50,14 @@ public interface TelnyxGateway {
     /** The number's 10DLC campaign assignment; empty when Telnyx knows none. */
     Optional<CampaignAssignment> getCampaignAssignment(String e164);
 
+    /**
+     * Waits now for this thread's next call's turn in the account's request budget, which that call then uses:
+     * a sender with its own pacing (the shared number's rate) waits here, before its last check, so that the
+     * account's queue never slips between its pacing and the request.
+     */
+    default void awaitAlertTurn() throws InterruptedException {
+    }
+
     SentMessage sendMessage(OutboundMessage message);
 
     /**

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param baseUrl {@code TELNYX_BASE_URL}, default {@code https://api.telnyx.com/v2}
  * @param voiceConnectionId the SIP connection or Call Control application tenant numbers are attached to
  *        ({@code TELNYX_VOICE_CONNECTION_ID}); checked by the jobs that need it
- * @param requestsPerSecond client-side request budget, kept under the account's API rate limit
+ * @param requestsPerSecond the whole Telnyx account's request budget, shared by every process through PostgreSQL
+ *        (see {@link TelnyxBudgetProperties}); set just under the account's API rate limit
  * @param maxConcurrentRequests how many calls may be in flight at once (HTTP connection pool size)
  * @param maxAttempts attempts for reads and idempotent writes on transient errors (1 = no retry)
  */
@@ -31,7 +32,7 @@ public record TelnyxProperties(
         String voiceConnectionId,
         @NotNull Duration connectTimeout,
         @NotNull Duration readTimeout,
-        @Positive(message = "must be > 0: the client-side request budget in requests per second") double requestsPerSecond,
+        @Positive(message = "must be > 0: the account's request budget in requests per second") double requestsPerSecond,
         @Min(1) @Max(256) int maxConcurrentRequests,
         @Min(1) @Max(10) int maxAttempts) {
 

@@ -74,6 +74,17 @@ public final class ReconciliationBenchmark {
             int pages = (numbers + 249) / 250;
             System.out.printf(Locale.ROOT, "  staging            %d pages of 250 in %.1f s: %.2f pages/s (budget %.0f req/s, %.0f%% of it)%n",
                     pages, stagingSeconds, pages / stagingSeconds, budget, 100 * pages / stagingSeconds / budget);
+            List<java.time.Instant> pageRequests = simulator.ledger().requests().stream().skip(requestsBefore)
+                .filter(r -> r.query().containsKey("page[number]")).map(r -> r.receivedAt()).sorted().toList();
+            java.time.Instant firstPage = pageRequests.get(0);
+            java.time.Instant lastPage = pageRequests.get(pageRequests.size() - 1);
+            System.out.printf(Locale.ROOT, "  staging timeline   first page request +%.2f s after the step started; pages"
+                    + " requested at %.2f/s from first to last; step ended %.2f s after the last page request%n",
+                    Duration.between(staging.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant(),
+                            firstPage).toMillis() / 1e3,
+                    (pageRequests.size() - 1) / (Duration.between(firstPage, lastPage).toMillis() / 1e3),
+                    Duration.between(lastPage,
+                            staging.getEndTime().atZone(java.time.ZoneId.systemDefault()).toInstant()).toMillis() / 1e3);
             System.out.printf(Locale.ROOT, "  heap               baseline %d MiB after seeding; peak during the run +%d MiB; retained after it +%d MiB%n",
                     baseline >> 20, (peak - baseline) >> 20, (retained - baseline) >> 20);
             Map<String, Long> byEndpoint = simulator.ledger().requests().stream().skip(requestsBefore)

@@ -142,7 +142,7 @@ class ProvisionVoiceNumbersJobTests extends JobTestSupport {
 
     @Test
     void slowsDownOnRateLimitsAndStillCompletes() {
-        this.simulator.control().setRequestsPerSecond(15);
+        this.simulator.control().setRequestsPerSecond(8);
         List<Long> ids = List.of(tenant("A", "(206) 555-2001", "WA"), tenant("B", "(206) 555-2002", "WA"),
                 tenant("C", "(206) 555-2003", "WA"), tenant("D", "(425) 555-2004", "WA"),
                 tenant("E", "(425) 555-2005", "WA"), tenant("F", "(509) 555-2006", "WA"));

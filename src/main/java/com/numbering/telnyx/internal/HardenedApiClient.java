@@ -1,5 +1,6 @@
 package com.numbering.telnyx.internal;
 
+import javax.ws.rs.client.Client;
 import javax.ws.rs.client.ClientBuilder;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,6 +13,7 @@ import org.glassfish.jersey.apache.connector.ApacheClientProperties;
 import org.glassfish.jersey.apache.connector.ApacheConnectorProvider;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.JerseyClient;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
 
@@ -31,12 +33,19 @@ final class HardenedApiClient {
         mapper.enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
         // Error codes arrive as JSON strings where the models say Integer.
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, true);
-        api.setHttpClient(ClientBuilder.newClient(clientConfig(api, properties)));
+        Client client = ClientBuilder.newClient(clientConfig(api, properties));
+        api.setHttpClient(client);
         api.setBasePath(stripTrailingSlash(properties.baseUrl().toString()));
         api.setBearerToken(properties.apiKey());
         // The SDK's defaults are 0: wait forever.
         api.setConnectTimeout((int) properties.connectTimeout().toMillis());
         api.setReadTimeout((int) properties.readTimeout().toMillis());
+        if (client instanceof JerseyClient jersey) {
+            // Jersey builds its runtime on the first request otherwise: seconds on a busy machine, spent after that
+            // request's turn in the account's budget was taken, so the turn went unused. Last: a property set after
+            // it would build a new runtime and close the connection pool under it.
+            jersey.preInitialize();
+        }
         return api;
     }
 

@@ -209,6 +209,11 @@ final class SdkTelnyxGateway implements TelnyxGateway {
     }
 
     @Override
+    public void awaitAlertTurn() throws InterruptedException {
+        this.calls.acquireAhead(RequestBudget.Traffic.ALERT);
+    }
+
+    @Override
     public SentMessage sendMessage(OutboundMessage message) {
         CreateMessageRequest body = new CreateMessageRequest().from(message.from())
             .to(message.to())

@@ -1,7 +1,9 @@
 package com.numbering.telnyx.internal;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.ws.rs.ProcessingException;
 
@@ -10,10 +12,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 import com.numbering.support.Backoff;
-import com.numbering.support.EvenPacer;
 import com.numbering.telnyx.TelnyxException;
+import com.numbering.telnyx.internal.RequestBudget.Traffic;
 import com.telnyx.sdk.ApiException;
 
 /**
@@ -28,7 +32,10 @@ final class TelnyxCalls {
 
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(16);
 
-    private final EvenPacer budget;
+    /** The longest a call waits for the process's first one (a read timeout is the first call's own bound). */
+    private static final Duration WARM_UP_WAIT = Duration.ofSeconds(30);
+
+    private final RequestBudget budget;
 
     private final TelnyxErrors errors;
 
@@ -36,7 +43,18 @@ final class TelnyxCalls {
 
     private final MeterRegistry meters;
 
-    TelnyxCalls(EvenPacer budget, TelnyxErrors errors, int maxAttempts, MeterRegistry meters) {
+    /**
+     * Open once the process's first call is done. A cold process's first calls all stall on class loading and the
+     * JIT, long after their turns, then leave together: a burst Telnyx would answer with 429s. The first goes alone.
+     */
+    private final CountDownLatch warmedUp = new CountDownLatch(1);
+
+    private final AtomicBoolean warming = new AtomicBoolean();
+
+    /** This thread already waited for its next call's turn ({@link #acquireAhead}). */
+    private final ThreadLocal<Boolean> acquiredAhead = ThreadLocal.withInitial(() -> false);
+
+    TelnyxCalls(RequestBudget budget, TelnyxErrors errors, int maxAttempts, MeterRegistry meters) {
         this.budget = budget;
         this.errors = errors;
         this.maxAttempts = maxAttempts;
@@ -62,6 +80,24 @@ final class TelnyxCalls {
 
     }
 
+    /**
+     * Takes this thread's next call's turn now. When the budget cannot be reached the call itself will say so (and
+     * not be made).
+     */
+    void acquireAhead(Traffic traffic) throws InterruptedException {
+        try {
+            if (this.warming.get()) {
+                // waits for a first call under way, never claims it: this thread may never make its call
+                this.warmedUp.await(WARM_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            this.budget.acquire(traffic);
+            this.acquiredAhead.set(true);
+        }
+        catch (DataAccessException | TransactionException ex) {
+            log.debug("The shared request budget is unreachable: {}", ex.getMessage());
+        }
+    }
+
     <T> T execute(String operation, Kind kind, Call<T> call) {
         for (int attempt = 1;; attempt++) {
             Attempt<T> outcome = attempt(operation, kind, call);
@@ -83,17 +119,36 @@ final class TelnyxCalls {
 
     private <T> Attempt<T> attempt(String operation, Kind kind, Call<T> call) {
         try {
-            this.budget.acquire();
-            Timer.Sample sample = Timer.start(this.meters);
-            try {
-                return new Attempt<>(call.run(), null);
+            return attemptInTurn(operation, kind, call);
+        }
+        finally {
+            this.warmedUp.countDown();
+        }
+    }
+
+    private <T> Attempt<T> attemptInTurn(String operation, Kind kind, Call<T> call) {
+        try {
+            if (this.acquiredAhead.get()) {
+                this.acquiredAhead.set(false);
             }
-            finally {
-                sample.stop(Timer.builder("numbering.telnyx.request")
-                    .description("Time Telnyx took to answer one request (each attempt), by operation")
-                    .tag("operation", operation)
-                    .register(this.meters));
+            else {
+                awaitWarmUp();
+                this.budget.acquire(Traffic.of(operation));
             }
+        }
+        catch (DataAccessException | TransactionException ex) {
+            // Never unthrottled: without the shared budget the call is not made.
+            return new Attempt<>(null, new TelnyxException.Transient(operation
+                    + ": not sent, the shared request budget in PostgreSQL is unreachable", 0, null, null, false, ex));
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return new Attempt<>(null,
+                    new TelnyxException.Transient(operation + ": interrupted", 0, null, null, false, ex));
+        }
+        Timer.Sample sample = Timer.start(this.meters);
+        try {
+            return new Attempt<>(call.run(), null);
         }
         catch (ApiException ex) {
             return new Attempt<>(null, this.errors.classify(operation, ex, kind != Kind.READ));
@@ -101,10 +156,17 @@ final class TelnyxCalls {
         catch (ProcessingException ex) {
             return new Attempt<>(null, this.errors.classify(operation, ex, kind != Kind.READ));
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return new Attempt<>(null,
-                    new TelnyxException.Transient(operation + ": interrupted", 0, null, null, kind != Kind.READ, ex));
+        finally {
+            sample.stop(Timer.builder("numbering.telnyx.request")
+                .description("Time Telnyx took to answer one request (each attempt), by operation")
+                .tag("operation", operation)
+                .register(this.meters));
+        }
+    }
+
+    private void awaitWarmUp() throws InterruptedException {
+        if (!this.warming.compareAndSet(false, true)) {
+            this.warmedUp.await(WARM_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.support.EvenPacer;
+import com.numbering.telnyx.TelnyxBudgetProperties;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
 import com.telnyx.sdk.ApiClient;
@@ -14,9 +16,15 @@ import com.telnyx.sdk.ApiClient;
 class TelnyxClientConfiguration {
 
     @Bean
-    TelnyxGateway telnyxGateway(TelnyxProperties properties, MeterRegistry meters) {
+    TelnyxGateway telnyxGateway(TelnyxProperties properties, TelnyxBudgetProperties budget, JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager, MeterRegistry meters) {
+        return telnyxGateway(properties,
+                new SharedRequestBudget(jdbc, transactionManager, properties.requestsPerSecond(), budget), meters);
+    }
+
+    static TelnyxGateway telnyxGateway(TelnyxProperties properties, RequestBudget budget, MeterRegistry meters) {
         ApiClient api = HardenedApiClient.create(properties);
-        TelnyxCalls calls = new TelnyxCalls(new EvenPacer(properties.requestsPerSecond()),
+        TelnyxCalls calls = new TelnyxCalls(budget,
                 new TelnyxErrors(api.getJSON().getMapper()), properties.maxAttempts(), meters);
         return new SdkTelnyxGateway(api, calls);
     }

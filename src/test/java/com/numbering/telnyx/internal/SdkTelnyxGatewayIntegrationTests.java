@@ -207,7 +207,18 @@ class SdkTelnyxGatewayIntegrationTests {
     private static TelnyxGateway gateway(URI baseUrl, String apiKey, Duration readTimeout) {
         TelnyxProperties properties = new TelnyxProperties(apiKey, baseUrl, CONNECTION, Duration.ofSeconds(2),
                 readTimeout, 200, 4, 1);
-        return new TelnyxClientConfiguration().telnyxGateway(properties, new SimpleMeterRegistry());
+        return TelnyxClientConfiguration.telnyxGateway(properties, new RequestBudget() {
+
+            @Override
+            public void acquire(Traffic traffic) {
+                // These gateways make a handful of calls: the simulator here has no limit to keep.
+            }
+
+            @Override
+            public void pause(Duration delay) {
+            }
+
+        }, new SimpleMeterRegistry());
     }
 
 }

@@ -14,8 +14,16 @@ import java.util.regex.Pattern;
 /** Injected failures and dropped connections, each armed for a number of matching requests. */
 public final class FaultPlan {
 
-    /** An error to answer instead of processing the request. */
-    record Failure(int status, String code) {
+    /**
+     * An error to answer instead of processing the request.
+     *
+     * @param resetSeconds the {@code x-ratelimit-reset} to send with it, or -1 for the token bucket's own
+     */
+    record Failure(int status, String code, long resetSeconds) {
+
+        Failure(int status, String code) {
+            this(status, code, -1);
+        }
 
         ApiResponse toResponse() {
             return new ApiError(this.status, this.code, titleFor(this.code),
@@ -139,6 +147,10 @@ public final class FaultPlan {
     /** After processing, wait {@code stall} (zero: not at all) and close the connection without answering. */
     synchronized void dropAfterProcessing(String method, String pathRegex, Duration stall, int times) {
         this.drops.add(new Rule(method, pathRegex, null, stall, times));
+    }
+
+    synchronized void rateLimitNext(String method, String pathRegex, long resetSeconds, int times) {
+        this.failures.add(new Rule(method, pathRegex, new Failure(429, "10011", resetSeconds), Duration.ZERO, times));
     }
 
     synchronized Optional<Failure> takeFailure(String method, String path) {

@@ -69,8 +69,14 @@ final class HttpFrontDoor implements HttpHandler {
                     default -> drop;
                 };
             }
-            ApiResponse response = fault.map(HttpFrontDoor::refusal)
+            Optional<ApiResponse> refused = fault.map(HttpFrontDoor::refusal);
+            Optional<FaultPlan.Failure> injected = (authorized && quota.allowed() && refused.isEmpty())
+                    ? this.faults.takeFailure(method, path) : Optional.empty();
+            ApiResponse response = refused.or(() -> injected.map(FaultPlan.Failure::toResponse))
                 .orElseGet(() -> respond(authorized, quota, method, path, query, body));
+            RateLimiter.Decision headers = injected.filter(failure -> failure.resetSeconds() >= 0)
+                .map(failure -> new RateLimiter.Decision(false, quota.limit(), 0, failure.resetSeconds()))
+                .orElse(quota);
             this.ledger.record(
                     new LedgerRequest(method, path, query, response.status(), drop.isPresent(), receivedAt));
             Duration extra = fault.filter(FaultPlan.Kind.SLOW::equals).map(k -> this.faults.slow()).orElse(Duration.ZERO);
@@ -84,7 +90,7 @@ final class HttpFrontDoor implements HttpHandler {
             String sent = Json.write(response.body());
             // before sending, so that whatever the observer checks is settled by the time the client has its answer
             observe(() -> this.state.settings.observer().response(method, path, response.status(), sent));
-            send(exchange, quota, response.status(), sent);
+            send(exchange, headers, response.status(), sent);
         }
         catch (IOException | RuntimeException ex) {
             log.warn("Simulator exchange failed", ex);
@@ -113,19 +119,16 @@ final class HttpFrontDoor implements HttpHandler {
                     "You have exceeded the maximum number of allowed requests.", null, null)
                 .toResponse();
         }
-        return this.faults.takeFailure(method, path).map(FaultPlan.Failure::toResponse).orElseGet(() -> {
-            synchronized (this.state) {
-                try {
-                    return this.router.dispatch(method, path, query, body);
-                }
-                catch (RuntimeException ex) {
-                    log.error("Simulator endpoint failed on a {} request", method, ex);
-                    return new ApiError(500, "10007", "Unexpected error", "An unexpected error occured.", null,
-                            null)
-                        .toResponse();
-                }
+        synchronized (this.state) {
+            try {
+                return this.router.dispatch(method, path, query, body);
             }
-        });
+            catch (RuntimeException ex) {
+                log.error("Simulator endpoint failed on a {} request", method, ex);
+                return new ApiError(500, "10007", "Unexpected error", "An unexpected error occured.", null, null)
+                    .toResponse();
+            }
+        }
     }
 
     private boolean authorized(String header) {

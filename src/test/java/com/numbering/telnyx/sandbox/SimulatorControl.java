@@ -63,6 +63,14 @@ public final class SimulatorControl {
     }
 
     /**
+     * The next {@code times} matching requests answer 429/10011 unprocessed, with {@code x-ratelimit-reset} set to
+     * {@code reset} (whole seconds): as when something else on the account has used Telnyx's whole limit.
+     */
+    public void rateLimitNext(String method, String pathRegex, Duration reset, int times) {
+        this.faults.rateLimitNext(method, pathRegex, reset.toSeconds(), times);
+    }
+
+    /**
      * The next {@code times} matching requests are processed in full (state, ledger) and then the connection is
      * closed without any response: Telnyx did the work and the client never heard back (it reads end-of-stream).
      * Beware that {@code HttpURLConnection}, the SDK 2.8.0 transport, silently resends a POST once when that
