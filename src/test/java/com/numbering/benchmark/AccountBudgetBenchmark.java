@@ -16,6 +16,7 @@ import com.numbering.AppProcess;
 import com.numbering.TestDatabases;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.telnyx.sandbox.LedgerRequest;
+import com.numbering.telnyx.sandbox.SimulatorLedger;
 import com.numbering.telnyx.sandbox.SimulatorSettings;
 import com.numbering.telnyx.sandbox.TelnyxSimulator;
 
@@ -175,7 +176,8 @@ public final class AccountBudgetBenchmark {
                     + " reconciliation both called Telnyx, %.1f s (%d requests, every job's)%n", together / togetherSeconds,
                     100 * together / togetherSeconds / limit, togetherSeconds, together);
         }
-        System.out.printf(Locale.ROOT, "  busiest second     %d requests%n", busiestSecond(requests));
+        List<Instant> arrivals = requests.stream().map(LedgerRequest::receivedAt).sorted().toList();
+        System.out.printf(Locale.ROOT, "  busiest second     %d requests%n", SimulatorLedger.busiestSecond(arrivals));
         System.out.printf(Locale.ROOT, "  429s received      %d%n", rejected);
         Map<String, Long> byJob = new TreeMap<>();
         requests.forEach(r -> byJob.merge(job(r), 1L, Long::sum));
@@ -229,19 +231,6 @@ public final class AccountBudgetBenchmark {
             return "sms setup";
         }
         return "provisioning";
-    }
-
-    private static long busiestSecond(List<LedgerRequest> requests) {
-        List<Instant> arrivals = requests.stream().map(LedgerRequest::receivedAt).sorted().toList();
-        long busiest = 0;
-        int from = 0;
-        for (int to = 0; to < arrivals.size(); to++) {
-            while (Duration.between(arrivals.get(from), arrivals.get(to)).compareTo(Duration.ofSeconds(1)) >= 0) {
-                from++;
-            }
-            busiest = Math.max(busiest, to - from + 1);
-        }
-        return busiest;
     }
 
     private static void seedInventory(TelnyxSimulator simulator, int count) {

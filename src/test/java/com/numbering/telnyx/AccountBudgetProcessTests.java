@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import com.numbering.AppProcess;
 import com.numbering.OutsideWorld;
 import com.numbering.telnyx.sandbox.LedgerRequest;
+import com.numbering.telnyx.sandbox.SimulatorLedger;
 import com.numbering.telnyx.sandbox.SimulatorSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +62,7 @@ class AccountBudgetProcessTests {
                 .isLessThanOrEqualTo(BUDGET * 1.05);
             // one second may hold one more request than the rate (the first one's slot), and one request late
             // because of a busy machine can land in the next slot's second
-            assertThat(busiestSecond(together)).isLessThanOrEqualTo((long) BUDGET + 2);
+            assertThat(SimulatorLedger.busiestSecond(together)).isLessThanOrEqualTo((long) BUDGET + 2);
             assertThat(world.simulator().ledger().requests()).filteredOn(r -> r.status() == 429)
                 .as("requests Telnyx refused").isEmpty();
         }
@@ -179,18 +180,6 @@ class AccountBudgetProcessTests {
 
     private static Instant earlier(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static long busiestSecond(List<Instant> arrivals) {
-        long busiest = 0;
-        int from = 0;
-        for (int to = 0; to < arrivals.size(); to++) {
-            while (Duration.between(arrivals.get(from), arrivals.get(to)).compareTo(Duration.ofSeconds(1)) >= 0) {
-                from++;
-            }
-            busiest = Math.max(busiest, to - from + 1);
-        }
-        return busiest;
     }
 
     private static void awaitRequests(OutsideWorld world, AppProcess process, boolean reconciliation, int count)

@@ -28,6 +28,7 @@ import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
 import com.numbering.telnyx.internal.RequestBudget.Traffic;
 import com.numbering.telnyx.sandbox.LedgerRequest;
+import com.numbering.telnyx.sandbox.SimulatorLedger;
 import com.numbering.telnyx.sandbox.SimulatorSettings;
 import com.numbering.telnyx.sandbox.TelnyxSimulator;
 
@@ -97,7 +98,7 @@ class SharedRequestBudgetIntegrationTests {
         // The budget spaces departures (at most 19 in any second at 18/s). Here client and simulator share one JVM: a
         // garbage-collection pause holds requests back and the simulator stamps them together when it ends (21 and
         // 24 seen on a loaded machine). The bound sits halfway to what two separate budgets would send (36).
-        assertThat(busiestSecond(arrivals)).isLessThanOrEqualTo(27);
+        assertThat(SimulatorLedger.busiestSecond(arrivals)).isLessThanOrEqualTo(27);
         // a floor only to show that they did compete for the budget (a loaded machine may not reach the budget)
         assertThat((arrivals.size() - 1) / seconds).isGreaterThan(18 * 0.5);
     }
@@ -200,18 +201,6 @@ class SharedRequestBudgetIntegrationTests {
     private Instant lastRateLimited() {
         return this.simulator.ledger().requests().stream().filter(r -> r.status() == 429)
             .map(LedgerRequest::receivedAt).max(Instant::compareTo).orElseThrow();
-    }
-
-    private static long busiestSecond(List<Instant> arrivals) {
-        long busiest = 0;
-        int from = 0;
-        for (int to = 0; to < arrivals.size(); to++) {
-            while (Duration.between(arrivals.get(from), arrivals.get(to)).compareTo(Duration.ofSeconds(1)) >= 0) {
-                from++;
-            }
-            busiest = Math.max(busiest, to - from + 1);
-        }
-        return busiest;
     }
 
     private SharedRequestBudget budget(double perSecond) {

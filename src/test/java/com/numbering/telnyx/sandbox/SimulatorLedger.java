@@ -92,4 +92,23 @@ public final class SimulatorLedger {
         this.observerFailures.add(failure);
     }
 
+    /**
+     * The most requests that arrived within any one second (a sliding window over arrival times, as a rate limiter
+     * counts them).
+     *
+     * @param arrivals arrival times in order
+     */
+    public static long busiestSecond(List<java.time.Instant> arrivals) {
+        long busiest = 0;
+        int from = 0;
+        for (int to = 0; to < arrivals.size(); to++) {
+            while (java.time.Duration.between(arrivals.get(from), arrivals.get(to))
+                .compareTo(java.time.Duration.ofSeconds(1)) >= 0) {
+                from++;
+            }
+            busiest = Math.max(busiest, to - from + 1);
+        }
+        return busiest;
+    }
+
 }
