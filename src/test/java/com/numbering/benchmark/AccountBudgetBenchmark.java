@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.AppProcess;
 import com.numbering.TestDatabases;
-import com.numbering.nanp.NanpDirectory;
 import com.numbering.telnyx.sandbox.LedgerRequest;
 import com.numbering.telnyx.sandbox.SimulatorLedger;
 import com.numbering.telnyx.sandbox.SimulatorSettings;
@@ -68,7 +67,7 @@ public final class AccountBudgetBenchmark {
                 throw new IllegalStateException("setup failed: " + setup.output());
             }
             seedInventory(simulator, numbers);
-            seedTenants(jdbc, tenants);
+            ProvisioningBenchmark.seed(jdbc, tenants, List.of("TX", "FL", "NY", "PA", "IL"));
             int before = simulator.ledger().requests().size();
             int rejectedBefore = simulator.ledger().count429();
             Instant start = Instant.now();
@@ -238,21 +237,6 @@ public final class AccountBudgetBenchmark {
             simulator.control().addOwnedNumber(String.format("+1%s%07d", "213", 2_000_000 + i),
                     SimulatorSettings.DEFAULT_CONNECTION_ID, null, List.of(), "active");
         }
-    }
-
-    private static void seedTenants(JdbcTemplate jdbc, int count) {
-        NanpDirectory nanp = NanpDirectory.load();
-        List<String> npas = new ArrayList<>();
-        for (String state : List.of("TX", "FL", "NY", "PA", "IL")) {
-            nanp.geographicCodesIn(state).forEach(code -> npas.add(code.npa()));
-        }
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String npa = npas.get(i % npas.size());
-            rows.add(new Object[] { "Benchmark tenant " + i, String.format("(%s) 555-%04d", npa, 2000 + i % 8000),
-                    nanp.lookup(npa).orElseThrow().region() });
-        }
-        jdbc.batchUpdate("INSERT INTO tenants (name, phone, state) VALUES (?, ?, ?)", rows);
     }
 
 }

@@ -82,10 +82,15 @@ public final class ProvisioningBenchmark {
     }
 
     /** Tenants spread over the area codes of the ten largest states, as a real customer base would be. */
-    private static void seed(JdbcTemplate jdbc, int count) {
+    static void seed(JdbcTemplate jdbc, int count) {
+        seed(jdbc, count, List.of("CA", "TX", "FL", "NY", "PA", "IL", "OH", "GA", "NC", "MI"));
+    }
+
+    /** {@code count} tenants, each with a phone in one of the area codes of {@code states}, taken in turn. */
+    static void seed(JdbcTemplate jdbc, int count, List<String> states) {
         NanpDirectory nanp = NanpDirectory.load();
         List<String> npas = new ArrayList<>();
-        for (String state : List.of("CA", "TX", "FL", "NY", "PA", "IL", "OH", "GA", "NC", "MI")) {
+        for (String state : states) {
             nanp.geographicCodesIn(state).forEach(code -> npas.add(code.npa()));
         }
         List<Object[]> rows = new ArrayList<>();
