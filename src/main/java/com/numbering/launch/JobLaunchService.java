@@ -27,9 +27,9 @@ import org.springframework.stereotype.Service;
 import com.numbering.telnyx.TelnyxException;
 
 /**
- * Launches one job the way Kubernetes and ops need it: at most one run of a job at a time (per-job lock), a run
- * left {@code STARTED} by a killed process recovered first, a failed run restarted where it stopped, and an exit
- * code that is the job's outcome.
+ * Launches one job the way Kubernetes and ops need it: at most one run of a job at a time (per-job lock), whatever
+ * the last run left behind settled first (a run killed while {@code STARTED} recovered, one that can never restart
+ * abandoned), a failed run restarted where it stopped, and an exit code that is the job's outcome.
  */
 @Service
 public class JobLaunchService {
@@ -100,11 +100,11 @@ public class JobLaunchService {
             return new LaunchResult(jobName, null, ExitCodes.OK, summary);
         }
         try (JobLock held = lock.get()) {
-            recoverAbandonedRuns(jobName);
+            Optional<JobExecution> restartable = settleLastRun(jobName);
             this.metrics.beforeRun(jobName);
             int exitCode = ExitCodes.STARTUP_FAILED;
             try {
-                JobExecution execution = restartOrStart(job, parameters);
+                JobExecution execution = restartOrStart(job, parameters, restartable);
                 LaunchResult result = result(execution);
                 exitCode = result.exitCode();
                 this.metrics.afterRun(jobName, RunKind.of(parameters), exitCode, execution.getId());
@@ -116,33 +116,52 @@ public class JobLaunchService {
         }
     }
 
-    /** Holding the lock proves that no live process runs this job: anything still "running" died with its pod. */
-    private void recoverAbandonedRuns(String jobName) {
+    /**
+     * Holding the job's lock proves that no live process runs this job, so whatever the last run left behind can be
+     * settled here, in one place, before anything is launched:
+     * <ul>
+     * <li>an execution still "running" died with its pod: marked FAILED, so that it can restart;</li>
+     * <li>a step still "running" in an execution that ended (its end never reached a lost database): marked FAILED,
+     * because Spring Batch refuses to restart an execution with a running step;</li>
+     * <li>an execution or any step whose outcome is UNKNOWN (a failure that could not be rolled back, e.g. PostgreSQL
+     * lost during a commit) can never be restarted: the execution is ABANDONED and a new instance resumes the work
+     * from the tables, where every intent was committed before its call;</li>
+     * </ul>
+     * @return the failed scheduled execution to restart where it stopped, if that is what the last run left
+     */
+    private Optional<JobExecution> settleLastRun(String jobName) {
         for (JobExecution stale : this.jobRepository.findRunningJobExecutions(jobName)) {
             log.warn("{} execution {} was left {} by a process that died; marking it FAILED so that it can restart",
                     jobName, stale.getId(), stale.getStatus());
             this.jobOperator.recover(stale);
         }
-        recoverStepsLeftRunning(jobName);
-    }
-
-    /**
-     * A run that lost PostgreSQL can end FAILED while the update of its step never reached the database: the step
-     * stays STARTED for ever, and Spring Batch refuses to restart an execution with a running step ("already
-     * running"), so every later run would fail. Holding the lock proves no process runs that step: mark it FAILED.
-     */
-    private void recoverStepsLeftRunning(String jobName) {
         JobInstance last = this.jobRepository.getLastJobInstance(jobName);
         JobExecution execution = last == null ? null : this.jobRepository.getLastJobExecution(last);
         if (execution == null || execution.getStatus().isRunning()) {
-            return;
+            return Optional.empty();
         }
+        failStepsLeftRunning(execution);
+        List<StepExecution> unknownSteps = lastOfEachStep(last).stream()
+            .filter(step -> step.getStatus() == BatchStatus.UNKNOWN)
+            .toList();
+        if (execution.getStatus() == BatchStatus.UNKNOWN || !unknownSteps.isEmpty()) {
+            abandon(execution, unknownSteps);
+            return Optional.empty();
+        }
+        // Only a scheduled run (no parameter but run.at) is picked up again by a scheduled launch: a failed ad-hoc
+        // run (a dry run, say) must not take the place of the real one.
+        return Optional.of(execution)
+            .filter(e -> e.getStatus() == BatchStatus.FAILED || e.getStatus() == BatchStatus.STOPPED)
+            .filter(e -> e.getJobParameters().parameters().stream().allMatch(p -> RUN_AT.equals(p.name())));
+    }
+
+    private void failStepsLeftRunning(JobExecution execution) {
         for (StepExecution step : execution.getStepExecutions()) {
             BatchStatus left = step.getStatus();
             if (left.isRunning()) {
                 log.warn("{} execution {}: step {} was left {} (its end could not be recorded, e.g. the database was "
-                        + "lost); marking it FAILED so that the execution can restart", jobName, execution.getId(),
-                        step.getStepName(), left);
+                        + "lost); marking it FAILED so that the execution can restart",
+                        execution.getJobInstance().getJobName(), execution.getId(), step.getStepName(), left);
                 step.setStatus(BatchStatus.FAILED);
                 step.setExitStatus(ExitStatus.FAILED.addExitDescription("left " + left
                         + " by a run whose end could not be recorded"));
@@ -152,14 +171,40 @@ public class JobLaunchService {
         }
     }
 
-    private JobExecution restartOrStart(Job job, JobParameters parameters) {
+    /** What a restart of this instance would look at: the latest execution of each step, across its executions. */
+    private List<StepExecution> lastOfEachStep(JobInstance instance) {
+        return this.jobRepository.getJobExecutions(instance)
+            .stream()
+            .flatMap(execution -> execution.getStepExecutions().stream())
+            .collect(Collectors.toMap(StepExecution::getStepName, step -> step,
+                    (one, other) -> one.getId() > other.getId() ? one : other))
+            .values()
+            .stream()
+            .toList();
+    }
+
+    private void abandon(JobExecution execution, List<StepExecution> unknownSteps) {
+        String jobName = execution.getJobInstance().getJobName();
+        log.warn("{} execution {} ended with an outcome that could not be recorded ({}{}), e.g. the database was lost "
+                + "during a commit; Spring Batch cannot restart it, so it is marked ABANDONED and a new instance "
+                + "resumes the work from the tables", jobName, execution.getId(), execution.getStatus(),
+                unknownSteps.isEmpty() ? ""
+                        : ", step " + unknownSteps.stream().map(StepExecution::getStepName).toList() + " UNKNOWN");
+        for (StepExecution step : unknownSteps) {
+            step.setStatus(BatchStatus.ABANDONED);
+            step.setExitStatus(step.getExitStatus().addExitDescription("abandoned: its outcome was UNKNOWN"));
+            this.jobRepository.update(step);
+        }
+        execution.setStatus(BatchStatus.ABANDONED);
+        this.jobRepository.update(execution);
+    }
+
+    private JobExecution restartOrStart(Job job, JobParameters parameters, Optional<JobExecution> failed) {
         try {
-            Optional<JobExecution> failed = lastFailedExecution(job.getName());
             if (parameters.isEmpty() && failed.isPresent() && job.isRestartable()) {
                 log.info("{}: restarting failed execution {} where it stopped", job.getName(), failed.get().getId());
                 return this.jobOperator.restart(failed.get());
             }
-            abandonUnknownOutcome(job.getName());
             JobParameters run = new JobParametersBuilder(parameters)
                 .addString(RUN_AT, this.clock.instant().toString(), true)
                 .toJobParameters();
@@ -169,36 +214,6 @@ public class JobLaunchService {
             // The job could not even begin (its parameters, its repository): not a job failure to restart later.
             throw new IllegalStateException(job.getName() + " could not be launched: " + ex.getMessage(), ex);
         }
-    }
-
-    /**
-     * An execution whose end could not be recorded (UNKNOWN, e.g. PostgreSQL lost mid-run) cannot be restarted:
-     * say so, mark it ABANDONED so that it no longer looks undecided, and let a new instance resume from the tables.
-     */
-    private void abandonUnknownOutcome(String jobName) {
-        JobInstance last = this.jobRepository.getLastJobInstance(jobName);
-        JobExecution execution = last == null ? null : this.jobRepository.getLastJobExecution(last);
-        if (execution == null || execution.getStatus() != BatchStatus.UNKNOWN) {
-            return;
-        }
-        log.warn("{} execution {} ended UNKNOWN (its outcome could not be recorded, e.g. the database was lost); "
-                + "marking it ABANDONED and starting a new instance, which resumes the work from the tables",
-                jobName, execution.getId());
-        execution.setStatus(BatchStatus.ABANDONED);
-        this.jobRepository.update(execution);
-    }
-
-    private Optional<JobExecution> lastFailedExecution(String jobName) {
-        JobInstance last = this.jobRepository.getLastJobInstance(jobName);
-        if (last == null) {
-            return Optional.empty();
-        }
-        JobExecution execution = this.jobRepository.getLastJobExecution(last);
-        // Only a scheduled run (no parameter but run.at) is picked up again by a scheduled launch: a failed ad-hoc
-        // run (a dry run, say) must not take the place of the real one.
-        return Optional.ofNullable(execution)
-            .filter(e -> e.getStatus() == BatchStatus.FAILED || e.getStatus() == BatchStatus.STOPPED)
-            .filter(e -> e.getJobParameters().parameters().stream().allMatch(p -> RUN_AT.equals(p.name())));
     }
 
     private LaunchResult result(JobExecution execution) {

@@ -108,6 +108,67 @@ class JobLaunchServiceIntegrationTests {
     }
 
     @Test
+    void aFailedRunWhoseStepEndedUnknownIsAbandonedAndANewInstanceDoesTheWork() {
+        // given a run that failed when PostgreSQL went away during a chunk's commit: the rollback failed too, so
+        // Spring Batch recorded its step UNKNOWN ("Cannot restart step from UNKNOWN status")
+        JobParameters parameters = new JobParametersBuilder().addString(JobLaunchService.RUN_AT, "commit-lost-" + System.nanoTime())
+            .toJobParameters();
+        JobInstance instance = this.jobRepository.createJobInstance(JOB, parameters);
+        JobExecution failed = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        StepExecution step = endedStep(failed, BatchStatus.UNKNOWN);
+        end(failed, BatchStatus.FAILED);
+
+        // when the next scheduled run comes
+        LaunchResult result = this.launches.launch(JOB, new JobParameters());
+
+        // then the failed instance is given up (it can never restart) and a new instance completed the work
+        assertThat(this.jobRepository.getJobExecution(failed.getId()).getStatus()).isEqualTo(BatchStatus.ABANDONED);
+        assertThat(this.jobRepository.getStepExecution(failed.getId(), step.getId()).getStatus())
+            .isEqualTo(BatchStatus.ABANDONED);
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(result.execution().getJobInstance().getInstanceId()).isNotEqualTo(instance.getInstanceId());
+    }
+
+    @Test
+    void aStepLeftUnknownByAnEarlierExecutionOfTheInstanceStillLeadsToANewInstance() {
+        // given an execution whose step ended UNKNOWN, then a restart of it that failed before reaching that step
+        // (a restart would look at the step's latest execution across the instance: still UNKNOWN)
+        JobParameters parameters = new JobParametersBuilder().addString(JobLaunchService.RUN_AT, "commit-lost-" + System.nanoTime())
+            .toJobParameters();
+        JobInstance instance = this.jobRepository.createJobInstance(JOB, parameters);
+        JobExecution first = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        endedStep(first, BatchStatus.UNKNOWN);
+        end(first, BatchStatus.FAILED);
+        JobExecution restart = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        end(restart, BatchStatus.FAILED);
+
+        // when the next scheduled run comes
+        LaunchResult result = this.launches.launch(JOB, new JobParameters());
+
+        // then
+        assertThat(this.jobRepository.getJobExecution(restart.getId()).getStatus()).isEqualTo(BatchStatus.ABANDONED);
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.execution().getJobInstance().getInstanceId()).isNotEqualTo(instance.getInstanceId());
+    }
+
+    private StepExecution endedStep(JobExecution execution, BatchStatus status) {
+        StepExecution step = this.jobRepository.createStepExecution("provisionVoiceNumbersStep", execution);
+        step.setStatus(status);
+        step.setStartTime(LocalDateTime.now().minusMinutes(5));
+        step.setEndTime(LocalDateTime.now().minusMinutes(4));
+        this.jobRepository.update(step);
+        return step;
+    }
+
+    private void end(JobExecution execution, BatchStatus status) {
+        execution.setStatus(status);
+        execution.setStartTime(LocalDateTime.now().minusMinutes(5));
+        execution.setEndTime(LocalDateTime.now().minusMinutes(4));
+        this.jobRepository.update(execution);
+    }
+
+    @Test
     void anExecutionWhoseOutcomeIsUnknownIsAbandonedAndANewInstanceDoesTheWork() {
         // given an execution that ended UNKNOWN (PostgreSQL was lost while it ran)
         JobParameters parameters = new JobParametersBuilder().addString(JobLaunchService.RUN_AT, "lost-" + System.nanoTime())
