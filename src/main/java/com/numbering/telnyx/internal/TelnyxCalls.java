@@ -44,8 +44,9 @@ final class TelnyxCalls {
     private final MeterRegistry meters;
 
     /**
-     * Open once the process's first call is done. A cold process's first calls all stall on class loading and the
-     * JIT, long after their turns, then leave together: a burst Telnyx would answer with 429s. The first goes alone.
+     * Open once the process's first call is done, or the client primed. A cold process's first calls all stall on
+     * class loading and the JIT, long after their turns, then leave together: a burst Telnyx would answer with 429s.
+     * The first goes alone.
      */
     private final CountDownLatch warmedUp = new CountDownLatch(1);
 
@@ -59,6 +60,11 @@ final class TelnyxCalls {
         this.errors = errors;
         this.maxAttempts = maxAttempts;
         this.meters = meters;
+    }
+
+    /** The path a first call would warm is warm already ({@link ClientPriming}): no call waits for a first one. */
+    void primed() {
+        this.warmedUp.countDown();
     }
 
     /** What a retry may cost. */

@@ -18,15 +18,21 @@ class TelnyxClientConfiguration {
     @Bean
     TelnyxGateway telnyxGateway(TelnyxProperties properties, TelnyxBudgetProperties budget, JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager, MeterRegistry meters) {
-        return telnyxGateway(properties,
+        ApiClient api = HardenedApiClient.create(properties);
+        TelnyxCalls calls = calls(api, properties,
                 new SharedRequestBudget(jdbc, transactionManager, properties.requestsPerSecond(), budget), meters);
+        ClientPriming.startInBackground(api.getHttpClient(), new TelnyxJson(), calls::primed);
+        return new SdkTelnyxGateway(api, calls);
     }
 
     static TelnyxGateway telnyxGateway(TelnyxProperties properties, RequestBudget budget, MeterRegistry meters) {
         ApiClient api = HardenedApiClient.create(properties);
-        TelnyxCalls calls = new TelnyxCalls(budget,
-                new TelnyxErrors(api.getJSON().getMapper()), properties.maxAttempts(), meters);
-        return new SdkTelnyxGateway(api, calls);
+        return new SdkTelnyxGateway(api, calls(api, properties, budget, meters));
+    }
+
+    private static TelnyxCalls calls(ApiClient api, TelnyxProperties properties, RequestBudget budget,
+            MeterRegistry meters) {
+        return new TelnyxCalls(budget, new TelnyxErrors(api.getJSON().getMapper()), properties.maxAttempts(), meters);
     }
 
 }
