@@ -185,8 +185,8 @@ public class JobLaunchService {
 
     private void abandon(JobExecution execution, List<StepExecution> unknownSteps) {
         String jobName = execution.getJobInstance().getJobName();
-        log.warn("{} execution {} ended with an outcome that could not be recorded ({}{}), e.g. the database was lost "
-                + "during a commit; Spring Batch cannot restart it, so it is marked ABANDONED and a new instance "
+        log.warn("{} execution {} ended {}{} (its outcome could not be recorded, e.g. the database was lost during a "
+                + "commit); Spring Batch cannot restart it: marking it ABANDONED and starting a new instance, which "
                 + "resumes the work from the tables", jobName, execution.getId(), execution.getStatus(),
                 unknownSteps.isEmpty() ? ""
                         : ", step " + unknownSteps.stream().map(StepExecution::getStepName).toList() + " UNKNOWN");

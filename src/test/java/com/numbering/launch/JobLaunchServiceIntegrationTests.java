@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -16,6 +17,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.numbering.LocalModeTest;
 
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @LocalModeTest
+@ExtendWith(OutputCaptureExtension.class)
 class JobLaunchServiceIntegrationTests {
 
     private static final String JOB = "provisionVoiceNumbersJob";
@@ -108,7 +112,7 @@ class JobLaunchServiceIntegrationTests {
     }
 
     @Test
-    void aFailedRunWhoseStepEndedUnknownIsAbandonedAndANewInstanceDoesTheWork() {
+    void aFailedRunWhoseStepEndedUnknownIsAbandonedAndANewInstanceDoesTheWork(CapturedOutput output) {
         // given a run that failed when PostgreSQL went away during a chunk's commit: the rollback failed too, so
         // Spring Batch recorded its step UNKNOWN ("Cannot restart step from UNKNOWN status")
         JobParameters parameters = new JobParametersBuilder().addString(JobLaunchService.RUN_AT, "commit-lost-" + System.nanoTime())
@@ -128,6 +132,9 @@ class JobLaunchServiceIntegrationTests {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(result.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(result.execution().getJobInstance().getInstanceId()).isNotEqualTo(instance.getInstanceId());
+        // and ops read why (README, exit code 7)
+        assertThat(output).contains("execution " + failed.getId()
+                + " ended FAILED, step [provisionVoiceNumbersStep] UNKNOWN").contains("marking it ABANDONED");
     }
 
     @Test
@@ -169,7 +176,7 @@ class JobLaunchServiceIntegrationTests {
     }
 
     @Test
-    void anExecutionWhoseOutcomeIsUnknownIsAbandonedAndANewInstanceDoesTheWork() {
+    void anExecutionWhoseOutcomeIsUnknownIsAbandonedAndANewInstanceDoesTheWork(CapturedOutput output) {
         // given an execution that ended UNKNOWN (PostgreSQL was lost while it ran)
         JobParameters parameters = new JobParametersBuilder().addString(JobLaunchService.RUN_AT, "lost-" + System.nanoTime())
             .toJobParameters();
@@ -185,6 +192,8 @@ class JobLaunchServiceIntegrationTests {
 
         // then the unknown one is ABANDONED (no longer undecided) and a new instance completed
         assertThat(this.jobRepository.getJobExecution(unknown.getId()).getStatus()).isEqualTo(BatchStatus.ABANDONED);
+        assertThat(output).contains("execution " + unknown.getId() + " ended UNKNOWN")
+            .contains("marking it ABANDONED and starting a new instance");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(result.execution().getJobInstance().getInstanceId()).isNotEqualTo(instance.getInstanceId());
     }
