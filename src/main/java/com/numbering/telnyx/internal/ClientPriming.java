@@ -63,7 +63,19 @@ final class ClientPriming {
         long start = System.nanoTime();
         try (ServerSocket loopback = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             loopback.setSoTimeout(TIMEOUT_MILLIS);
-            CompletableFuture<Void> answered = CompletableFuture.runAsync(() -> answerOnce(loopback));
+            // Its own thread: a task in the shared pool could wait behind others and leave the request unanswered.
+            CompletableFuture<Void> answered = new CompletableFuture<>();
+            Thread answering = new Thread(() -> {
+                try {
+                    answerOnce(loopback);
+                    answered.complete(null);
+                }
+                catch (RuntimeException ex) {
+                    answered.completeExceptionally(ex);
+                }
+            }, "telnyx-client-priming-answer");
+            answering.setDaemon(true);
+            answering.start();
             JsonNode body = client.target("http://" + loopback.getInetAddress().getHostAddress() + ":"
                     + loopback.getLocalPort())
                 .path("/v2/phone_numbers")

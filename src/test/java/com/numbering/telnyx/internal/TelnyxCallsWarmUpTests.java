@@ -3,10 +3,13 @@ package com.numbering.telnyx.internal;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.numbering.telnyx.internal.TelnyxCalls.Kind;
@@ -14,6 +17,9 @@ import com.numbering.telnyx.internal.TelnyxCalls.Kind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TelnyxCallsWarmUpTests {
+
+    /** A thread per call: a shared pool could queue the second call behind the first and prove nothing. */
+    private final ExecutorService threads = Executors.newCachedThreadPool();
 
     private final TelnyxCalls calls = new TelnyxCalls(new RequestBudget() {
 
@@ -27,6 +33,11 @@ class TelnyxCallsWarmUpTests {
 
     }, new TelnyxErrors(new ObjectMapper()), 1, new SimpleMeterRegistry());
 
+    @AfterEach
+    void stopThreads() {
+        this.threads.shutdownNow();
+    }
+
     @Test
     void inAColdProcessTheOtherCallsWaitForTheFirstToFinish() throws Exception {
         // given a first call under way, still cold
@@ -35,12 +46,14 @@ class TelnyxCallsWarmUpTests {
 
         // when a second call comes
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> this.calls.execute("GET /b", Kind.READ,
-                () -> "second"));
+                () -> "second"), this.threads);
 
         // then it waits for the first
         assertThat(second.completeOnTimeout("still waiting", 500, TimeUnit.MILLISECONDS).get()).isEqualTo("still waiting");
         firstMayEnd.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        // and goes once it is done
+        assertThat(this.calls.execute("GET /c", Kind.READ, () -> "third")).isEqualTo("third");
     }
 
     @Test
@@ -51,7 +64,8 @@ class TelnyxCallsWarmUpTests {
         CompletableFuture<String> first = firstCallHeldBy(firstMayEnd);
 
         // when a second call comes, then it goes at once
-        String second = CompletableFuture.supplyAsync(() -> this.calls.execute("GET /b", Kind.READ, () -> "second"))
+        String second = CompletableFuture
+            .supplyAsync(() -> this.calls.execute("GET /b", Kind.READ, () -> "second"), this.threads)
             .get(5, TimeUnit.SECONDS);
         assertThat(second).isEqualTo("second");
         firstMayEnd.countDown();
@@ -70,7 +84,7 @@ class TelnyxCallsWarmUpTests {
                         Thread.currentThread().interrupt();
                     }
                     return "first";
-                }));
+                }), this.threads);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         return first;
     }
