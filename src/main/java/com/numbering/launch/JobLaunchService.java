@@ -3,6 +3,7 @@ package com.numbering.launch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,12 +137,13 @@ public class JobLaunchService {
             this.jobOperator.recover(stale);
         }
         JobInstance last = this.jobRepository.getLastJobInstance(jobName);
-        JobExecution execution = last == null ? null : this.jobRepository.getLastJobExecution(last);
+        List<JobExecution> executions = last == null ? List.of() : this.jobRepository.getJobExecutions(last);
+        JobExecution execution = executions.stream().max(Comparator.comparing(JobExecution::getId)).orElse(null);
         if (execution == null || execution.getStatus().isRunning()) {
             return Optional.empty();
         }
         failStepsLeftRunning(execution);
-        List<StepExecution> unknownSteps = lastOfEachStep(last).stream()
+        List<StepExecution> unknownSteps = lastOfEachStep(executions).stream()
             .filter(step -> step.getStatus() == BatchStatus.UNKNOWN)
             .toList();
         if (execution.getStatus() == BatchStatus.UNKNOWN || !unknownSteps.isEmpty()) {
@@ -171,10 +173,9 @@ public class JobLaunchService {
         }
     }
 
-    /** What a restart of this instance would look at: the latest execution of each step, across its executions. */
-    private List<StepExecution> lastOfEachStep(JobInstance instance) {
-        return this.jobRepository.getJobExecutions(instance)
-            .stream()
+    /** What a restart of an instance would look at: the latest execution of each step, across its executions. */
+    private static List<StepExecution> lastOfEachStep(List<JobExecution> executions) {
+        return executions.stream()
             .flatMap(execution -> execution.getStepExecutions().stream())
             .collect(Collectors.toMap(StepExecution::getStepName, step -> step,
                     (one, other) -> one.getId() > other.getId() ? one : other))

@@ -95,10 +95,7 @@ class JobLaunchServiceIntegrationTests {
         step.setStatus(BatchStatus.STARTED);
         step.setStartTime(LocalDateTime.now().minusMinutes(5));
         this.jobRepository.update(step);
-        failed.setStatus(BatchStatus.FAILED);
-        failed.setStartTime(LocalDateTime.now().minusMinutes(5));
-        failed.setEndTime(LocalDateTime.now().minusMinutes(4));
-        this.jobRepository.update(failed);
+        end(failed, BatchStatus.FAILED);
 
         // when the next scheduled run comes
         LaunchResult result = this.launches.launch(JOB, new JobParameters());
@@ -182,10 +179,7 @@ class JobLaunchServiceIntegrationTests {
             .toJobParameters();
         JobInstance instance = this.jobRepository.createJobInstance(JOB, parameters);
         JobExecution unknown = this.jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
-        unknown.setStatus(BatchStatus.UNKNOWN);
-        unknown.setStartTime(LocalDateTime.now().minusMinutes(5));
-        unknown.setEndTime(LocalDateTime.now().minusMinutes(4));
-        this.jobRepository.update(unknown);
+        end(unknown, BatchStatus.UNKNOWN);
 
         // when the next scheduled run comes
         LaunchResult result = this.launches.launch(JOB, new JobParameters());
