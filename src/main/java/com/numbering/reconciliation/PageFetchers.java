@@ -29,8 +29,11 @@ final class PageFetchers implements AutoCloseable {
     /** How far past the step's restart point pages may be staged: what a failure there costs in requests again. */
     static final int AHEAD = 4 * IN_FLIGHT;
 
-    /** What staging one page did: no numbers, only what the step needs to move on. */
-    record Staged(int count, int totalPages, long totalResults, boolean isFinal) {
+    /**
+     * What staging one page did: no numbers, only what the step needs to move on, and the id of the page's first
+     * (newest) number ("" for none), which tells a restart whether the pages have shifted.
+     */
+    record Staged(int count, int totalPages, long totalResults, String newestId, boolean isFinal) {
     }
 
     private final IntFunction<Staged> fetchAndStage;
