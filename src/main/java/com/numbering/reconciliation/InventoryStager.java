@@ -43,7 +43,7 @@ final class InventoryStager implements Tasklet, StepExecutionListener {
 
     static final String EXPECTED_PAGES = "reconciliation.expectedPages";
 
-    /** How many numbers the first page said the account has, when the step passed it. */
+    /** How many numbers the first page said the account has, when the step passed it (kept with {@link #NEWEST}). */
     static final String LISTED = "reconciliation.listed";
 
     /** The id of the newest number on the first page, when the step passed it ("" for none). */
@@ -129,7 +129,7 @@ final class InventoryStager implements Tasklet, StepExecutionListener {
      * nothing to compare with, and nothing counted to lose: it starts over too.
      */
     private boolean unchangedSinceFirstPage(ExecutionContext step) {
-        if (!step.containsKey(LISTED) || !step.containsKey(NEWEST)) {
+        if (!step.containsKey(NEWEST)) {
             return false;
         }
         TelnyxGateway.InventoryPage first = this.telnyx.listInventory(1, this.properties.pageSize());

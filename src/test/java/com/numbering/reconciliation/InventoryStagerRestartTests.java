@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.step.StepContribution;
@@ -58,11 +57,6 @@ class InventoryStagerRestartTests {
         for (int i = 0; i < 4 * PAGE_SIZE; i++) {
             own(newNumber());
         }
-    }
-
-    @AfterEach
-    void undoSimulatorInjections() {
-        this.simulator.control().reset();
     }
 
     @Test

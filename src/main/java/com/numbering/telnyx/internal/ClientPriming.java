@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import javax.ws.rs.client.Client;
@@ -49,13 +50,11 @@ final class ClientPriming {
 
     /** @param primed what to do once the path is warm (let the first calls go together) */
     static void startInBackground(Client client, TelnyxJson json, Runnable primed) {
-        Thread thread = new Thread(() -> {
+        daemonThread("telnyx-client-priming").execute(() -> {
             if (prime(client, json)) {
                 primed.run();
             }
-        }, "telnyx-client-priming");
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     /** @return whether the sample page went through the whole path */
@@ -64,18 +63,8 @@ final class ClientPriming {
         try (ServerSocket loopback = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             loopback.setSoTimeout(TIMEOUT_MILLIS);
             // Its own thread: a task in the shared pool could wait behind others and leave the request unanswered.
-            CompletableFuture<Void> answered = new CompletableFuture<>();
-            Thread answering = new Thread(() -> {
-                try {
-                    answerOnce(loopback);
-                    answered.complete(null);
-                }
-                catch (RuntimeException ex) {
-                    answered.completeExceptionally(ex);
-                }
-            }, "telnyx-client-priming-answer");
-            answering.setDaemon(true);
-            answering.start();
+            CompletableFuture<Void> answered = CompletableFuture.runAsync(() -> answerOnce(loopback),
+                    daemonThread("telnyx-client-priming-answer"));
             JsonNode body = client.target("http://" + loopback.getInetAddress().getHostAddress() + ":"
                     + loopback.getLocalPort())
                 .path("/v2/phone_numbers")
@@ -91,6 +80,15 @@ final class ClientPriming {
             log.debug("Priming the Telnyx client failed (the first call will only be slower): {}", ex.toString());
             return false;
         }
+    }
+
+    /** Runs each task on a new daemon thread of that name: priming never holds up the process's exit. */
+    private static Executor daemonThread(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 
     private static void answerOnce(ServerSocket loopback) {
