@@ -14,7 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.fail;
 
-/** Debian's {@code prometheus-pushgateway} binary on a free port, for as long as a test needs it. */
+/**
+ * Debian's {@code prometheus-pushgateway} binary on a free port, for as long as a test needs it, holding only what
+ * the test pushes: no persistence file (Debian's build otherwise loads {@code /var/lib/prometheus/pushgateway.data},
+ * whatever another gateway on the machine left there) and a working directory of its own.
+ */
 final class RealPushgateway implements AutoCloseable {
 
     private final Process process;
@@ -29,21 +33,32 @@ final class RealPushgateway implements AutoCloseable {
     }
 
     static RealPushgateway start() throws Exception {
+        return start("");
+    }
+
+    /**
+     * @param persistenceFile where the gateway loads and saves its groups; empty (what tests use) keeps them in
+     * memory only
+     */
+    static RealPushgateway start(String persistenceFile) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path log = Files.createTempFile("pushgateway", ".log");
+        Path home = Files.createTempDirectory("pushgateway");
+        Path log = home.resolve("pushgateway.log");
         Process process;
         try {
-            process = new ProcessBuilder("prometheus-pushgateway", "--web.listen-address=127.0.0.1:" + port)
+            process = new ProcessBuilder(binary(), "--web.listen-address=127.0.0.1:" + port,
+                    "--persistence.file=" + persistenceFile)
+                .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         }
         catch (IOException ex) {
-            return fail("prometheus-pushgateway is not installed: run .ci/run's install step "
-                    + "(apt-get install -y prometheus-pushgateway)", ex);
+            return fail("the Prometheus Pushgateway is not installed: run src/test/tools/test-tools.sh "
+                    + "(./mvnw verify runs it)", ex);
         }
         RealPushgateway gateway = new RealPushgateway(process, port);
         Instant deadline = Instant.now().plusSeconds(30);
@@ -59,6 +74,28 @@ final class RealPushgateway implements AutoCloseable {
         }
         gateway.close();
         return fail("the Pushgateway did not start: " + Files.readString(log));
+    }
+
+    /** Debian names the binary {@code prometheus-pushgateway}; Homebrew and the upstream tarball {@code pushgateway}. */
+    private static String binary() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, "prometheus-pushgateway"))) {
+                return "prometheus-pushgateway";
+            }
+        }
+        return "pushgateway";
+    }
+
+    /** Pushes one group, as any program on the machine could. */
+    void push(String job, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address() + "/metrics/job/" + job))
+            .timeout(Duration.ofSeconds(5))
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+        int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status / 100 != 2) {
+            throw new IOException("push of group " + job + " answered " + status);
+        }
     }
 
     String address() {
