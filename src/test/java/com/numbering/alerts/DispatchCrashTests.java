@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.numbering.AppProcess;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real kill: the dispatcher's process dies (SIGKILL) after Telnyx accepted the message and before "sent" was
  * committed. The next run must not send it again.
  */
+@Tag("slow") // several JVMs, tens of seconds: CI and -Pthorough run it, ./mvnw verify does not (README "Tests")
 class DispatchCrashTests {
 
     private static final String RECIPIENT = "+14155550171";

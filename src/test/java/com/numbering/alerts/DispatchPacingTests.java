@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.numbering.AppProcess;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their own, since two independent streams of period 1/N + margin cannot both keep 1/N apart while the margin is
  * below 1/N (here 150 ms against 200 ms).
  */
+@Tag("slow") // several JVMs, tens of seconds: CI and -Pthorough run it, ./mvnw verify does not (README "Tests")
 class DispatchPacingTests {
 
     private static final int RATE = 5;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.numbering.AppProcess;
@@ -15,6 +16,7 @@ import com.numbering.launch.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SIGTERM as Kubernetes sends it in the middle of provisioning. */
+@Tag("slow") // several JVMs, tens of seconds: CI and -Pthorough run it, ./mvnw verify does not (README "Tests")
 class GracefulStopProcessTests {
 
     private static final int TENANTS = 12;

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * {@code k8s-cronjob.yaml} checked offline with the real tools: every object against the Kubernetes schemas and the
  * settings ops rely on ({@code src/test/k8s/validate.mjs}, npm {@code kubernetes-models}), and the alert rules with
- * {@code promtool check rules} and {@code promtool test rules}. The tools come from {@code .ci/run}'s install step;
+ * {@code promtool check rules} and {@code promtool test rules}. The tools come from {@code src/test/tools/test-tools.sh},
+ * which {@code ./mvnw verify} runs before the tests;
  * without them these tests fail, never skip.
  */
 class K8sManifestTests {
@@ -30,8 +31,7 @@ class K8sManifestTests {
 
     static final Path RULE_TESTS = Path.of("src/test/resources/prometheus/numbering-rules.test.yml");
 
-    private static final String INSTALL = "run .ci/run's install step (apt-get install -y prometheus; "
-            + "npm ci --prefix src/test/k8s)";
+    private static final String INSTALL = "run src/test/tools/test-tools.sh (./mvnw verify runs it before the tests)";
 
     @Test
     void everyObjectMatchesTheKubernetesSchemasAndHasTheSettingsOpsRelyOn() throws Exception {

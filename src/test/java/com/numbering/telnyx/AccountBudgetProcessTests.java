@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.numbering.AppProcess;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each its own JVM, one database, one simulated Telnyx account. What they did together is read from the
  * simulator's own request timestamps; no assertion times the test's own code.
  */
+@Tag("slow") // several JVMs, tens of seconds: CI and -Pthorough run it, ./mvnw verify does not (README "Tests")
 class AccountBudgetProcessTests {
 
     /**
