@@ -3,6 +3,7 @@ package com.numbering.campaign;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,11 @@ final class Campaign implements AutoCloseable {
     int kills;
 
     int databaseLosses;
+
+    /** Telnyx requests a whole run of each job made, last measured: the span kill moments are drawn from. */
+    private final Map<String, Integer> requestsPerRun = new HashMap<>();
+
+    private Duration latency = Duration.ZERO;
 
     private Map<FaultPlan.Kind, Integer> faultsBefore = Map.of();
 
@@ -145,27 +151,45 @@ final class Campaign implements AutoCloseable {
     }
 
     /**
-     * Starts {@code job}, waits until it talks to Telnyx, then SIGKILLs it after a seeded random delay of up to
-     * {@code maxDelay}. A run that ends on its own first counts as a run, not a kill.
+     * Starts {@code job} and SIGKILLs it at a seeded random moment of its work: right after its k-th Telnyx request,
+     * k drawn from 1 to the requests a whole run makes, plus a random part of the simulator's latency (so that some
+     * kills land while an answer is in flight). The moment is counted in the job's own progress, not in wall-clock
+     * time, so kills land inside the run on a fast idle machine and on a loaded one alike. The first call for a job
+     * measures a whole run (not a kill); a run that ends on its own before its moment counts as a run, not a kill,
+     * and narrows later moments to what it made.
      */
-    boolean killAtRandomMoment(String job, Duration maxDelay) throws Exception {
-        int requestsBefore = this.world.simulator().ledger().requests().size();
-        long delay = (long) (this.random.nextDouble() * maxDelay.toMillis());
+    boolean killAtRandomMoment(String job) throws Exception {
+        int before = this.world.simulator().ledger().requestCount();
         AppProcess process = start(job);
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (process.isAlive() && this.world.simulator().ledger().requests().size() == requestsBefore
-                && Instant.now().isBefore(deadline)) {
-            TimeUnit.MILLISECONDS.sleep(20);
+        Integer span = this.requestsPerRun.get(job);
+        if (span == null) {
+            finish(process);
+            this.requestsPerRun.put(job, Math.max(1, this.world.simulator().ledger().requestCount() - before));
+            return false;
         }
-        TimeUnit.MILLISECONDS.sleep(delay);
+        int target = before + 1 + this.random.nextInt(span);
+        long jitter = (long) (this.random.nextDouble() * this.latency.toMillis());
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (process.isAlive() && this.world.simulator().ledger().requestCount() < target
+                && Instant.now().isBefore(deadline)) {
+            TimeUnit.MILLISECONDS.sleep(2);
+        }
+        TimeUnit.MILLISECONDS.sleep(jitter);
         if (!process.isAlive()) {
             finish(process);
+            this.requestsPerRun.put(job, Math.max(1, this.world.simulator().ledger().requestCount() - before));
             return false;
         }
         process.kill();
         this.outputs.add(process.output());
         this.kills++;
         return true;
+    }
+
+    /** The simulator's latency for every request, which kill moments are spread over. */
+    void setLatency(Duration latency) {
+        this.latency = latency;
+        this.world.simulator().control().setLatency(latency);
     }
 
     /** Kills every connection to this scenario's database but the campaign's own: PostgreSQL lost, as far as the job sees. */
