@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.numbering.support.JobParameterRules;
+
 /**
  * {@code dispatchAlertsJob}: claims and sends due alerts until none is due, the daily budget is used up, or the
  * shared number cannot send; then reads back what became of alerts sent earlier. Tasklets rather than chunk steps:
@@ -22,7 +24,8 @@ class DispatchAlertsJobConfiguration {
 
     @Bean
     Job dispatchAlertsJob(JobRepository jobRepository, Step dispatchAlertsStep, Step checkAlertDeliveryStep) {
-        return new JobBuilder("dispatchAlertsJob", jobRepository).start(dispatchAlertsStep)
+        return new JobBuilder("dispatchAlertsJob", jobRepository).validator(JobParameterRules.none("dispatchAlertsJob"))
+            .start(dispatchAlertsStep)
             .next(checkAlertDeliveryStep)
             .build();
     }

@@ -61,7 +61,14 @@ class JobLaunchRunner implements ApplicationRunner, ExitCodeGenerator {
             }
             properties.setProperty(arg.substring(0, eq), arg.substring(eq + 1));
         }
-        return new DefaultJobParametersConverter().getJobParameters(properties);
+        try {
+            return new DefaultJobParametersConverter().getJobParameters(properties);
+        }
+        catch (RuntimeException unreadable) {
+            // "value,type,identifying" is Spring Batch's notation: a stray comma names a type that does not exist
+            throw new InvalidConfigurationException("Job parameters " + properties.stringPropertyNames()
+                    + " cannot be read (" + unreadable.getMessage() + "); give each as name=value");
+        }
     }
 
     @Override

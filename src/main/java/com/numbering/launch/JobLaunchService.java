@@ -18,6 +18,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -25,6 +26,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
+import com.numbering.support.JobParameterRules;
 import com.numbering.telnyx.TelnyxException;
 
 /**
@@ -38,7 +40,7 @@ public class JobLaunchService {
     private static final Logger log = LoggerFactory.getLogger(JobLaunchService.class);
 
     /** Identifying parameter that makes each scheduled run its own job instance. */
-    public static final String RUN_AT = "run.at";
+    public static final String RUN_AT = JobParameterRules.RUN_AT;
 
     private final Map<String, Job> jobs;
 
@@ -93,6 +95,7 @@ public class JobLaunchService {
             throw new InvalidConfigurationException("Unknown job '" + jobName + "': set spring.batch.job.name "
                     + "(SPRING_BATCH_JOB_NAME) to one of " + jobNames());
         }
+        refuseMalformed(job, parameters);
         this.checks.forEach(check -> check.check(jobName));
         Optional<JobLock> lock = JobLock.tryAcquire(this.dataSource, jobName);
         if (lock.isEmpty()) {
@@ -114,6 +117,16 @@ public class JobLaunchService {
             finally {
                 this.stop.ended(exitCode);
             }
+        }
+    }
+
+    /** Before the lock, the metrics or any step: a typo in a parameter stops the launch with exit 78. */
+    private static void refuseMalformed(Job job, JobParameters parameters) {
+        try {
+            job.getJobParametersValidator().validate(parameters);
+        }
+        catch (InvalidJobParametersException ex) {
+            throw new InvalidConfigurationException(ex.getMessage());
         }
     }
 

@@ -31,6 +31,8 @@ import com.numbering.launch.VoiceConnectionRequired;
 import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.SearchLadder;
+import com.numbering.support.JobParameterRules;
+import com.numbering.support.JobParameterRules.Form;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
 
@@ -67,7 +69,8 @@ class ProvisioningJobConfiguration {
 
     @Bean
     Job provisionVoiceNumbersJob(JobRepository jobRepository, Step provisionVoiceNumbersStep, JdbcTemplate jdbc) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(provisionVoiceNumbersStep)
+        return new JobBuilder(JOB_NAME, jobRepository).validator(JobParameterRules.of(JOB_NAME, TENANT_ID, Form.ID))
+            .start(provisionVoiceNumbersStep)
             .listener(new ProvisioningReport(jdbc))
             .build();
     }

@@ -16,6 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.launch.LaunchCheck;
 import com.numbering.launch.VoiceConnectionRequired;
+import com.numbering.support.JobParameterRules;
+import com.numbering.support.JobParameterRules.Form;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
 
@@ -34,7 +36,9 @@ class ReconciliationJobConfiguration {
     Job reconcileInventoryJob(JobRepository jobRepository, Step stageInventoryStep, Step followPendingOrdersStep,
             Step adoptUnrecordedNumbersStep, Step reprovisionLostNumbersStep, Step repairNumberSettingsStep,
             Step reportUnownedNumbersStep, FindingRepository findings, MeterRegistry meters) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(stageInventoryStep)
+        return new JobBuilder(JOB_NAME, jobRepository)
+            .validator(JobParameterRules.of(JOB_NAME, ReconciliationTasklet.DRY_RUN, Form.BOOLEAN))
+            .start(stageInventoryStep)
             .next(followPendingOrdersStep)
             .next(adoptUnrecordedNumbersStep)
             .next(reprovisionLostNumbersStep)

@@ -19,6 +19,7 @@ import com.numbering.launch.LaunchCheck;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.SearchLadder;
+import com.numbering.support.JobParameterRules;
 import com.numbering.telnyx.TelnyxGateway;
 
 /**
@@ -31,7 +32,9 @@ class SharedSmsJobConfiguration {
 
     @Bean
     Job setupSharedSmsNumberJob(JobRepository jobRepository, Step setupSharedSmsNumberStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(setupSharedSmsNumberStep).build();
+        return new JobBuilder(JOB_NAME, jobRepository).validator(JobParameterRules.none(JOB_NAME))
+            .start(setupSharedSmsNumberStep)
+            .build();
     }
 
     @Bean
