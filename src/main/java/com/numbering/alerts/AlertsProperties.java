@@ -2,11 +2,12 @@ package com.numbering.alerts;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -29,7 +30,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("numbering.alerts")
-record AlertsProperties(@NotBlank String brand, @NotBlank String optOutText, @Positive double messagesPerSecond,
+record AlertsProperties(@NotBlank String brand, @NotBlank String optOutText, @DecimalMin(value = "0.1", message = "must be at least 0.1: the shared number's 10DLC rate in messages per second")
+        @DecimalMax(value = "1000", message = "must be at most 1000: the shared number's 10DLC rate in messages per second")
+        double messagesPerSecond,
         @NotNull Duration pacingMargin,
         @Min(1) long dailySegmentBudget, @Min(1) @Max(1000) int claimSize, @Min(1) @Max(64) int workers,
         @Min(1) @Max(20) int maxAttempts, @NotNull Duration retryBackoff, @NotNull Duration maxRetryBackoff,

@@ -6,6 +6,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,11 +22,15 @@ import org.springframework.validation.annotation.Validated;
  * @param reservedForAlerts of the burst, the requests only alert traffic (POST/GET /messages) may use
  * @param bulkLookahead how far ahead of now bulk traffic (provisioning, reconciliation, SMS setup) may reserve a slot;
  *        alerts reserve without this limit, so an alert waits behind at most this much bulk traffic
+ * @param maxPause the longest a 429 (its {@code x-ratelimit-reset} or {@code Retry-After}) may pause the account's
+ *        traffic, alerts included: a longer reset is cut to this, and the shared budget is never further ahead of
+ *        now than this (plus the burst); 1 s to 10 min
  */
 @Validated
 @ConfigurationProperties("numbering.telnyx.budget")
 public record TelnyxBudgetProperties(@NotBlank String account, @Min(1) int burst, @Min(0) int reservedForAlerts,
-        @NotNull Duration bulkLookahead) {
+        @NotNull Duration bulkLookahead,
+        @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) Duration maxPause) {
 
     public TelnyxBudgetProperties {
         if (reservedForAlerts >= burst) {

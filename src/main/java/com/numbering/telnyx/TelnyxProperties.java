@@ -3,11 +3,12 @@ package com.numbering.telnyx;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -32,7 +33,9 @@ public record TelnyxProperties(
         String voiceConnectionId,
         @NotNull Duration connectTimeout,
         @NotNull Duration readTimeout,
-        @Positive(message = "must be > 0: the account's request budget in requests per second") double requestsPerSecond,
+        @DecimalMin(value = "0.5", message = "must be at least 0.5: the account's request budget in requests per second")
+        @DecimalMax(value = "1000", message = "must be at most 1000: the account's request budget in requests per second")
+        double requestsPerSecond,
         @Min(1) @Max(256) int maxConcurrentRequests,
         @Min(1) @Max(10) int maxAttempts) {
 

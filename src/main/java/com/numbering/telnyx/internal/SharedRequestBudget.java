@@ -23,31 +23,44 @@ import com.numbering.telnyx.TelnyxBudgetProperties;
  * reserves only a slot at most {@code bulkLookahead} away and never the last {@code reservedForAlerts} of the burst,
  * and otherwise sleeps until one is that close and asks again. So bulk jobs use all the budget alerts leave, and an
  * alert waits behind at most {@code bulkLookahead} of bulk traffic, however many bulk processes run.
+ * <p>
+ * Pauses are bounded: a 429's reset enters the row cut to {@code maxPause}, and the row is never read or written
+ * further ahead of now than {@code maxPause} plus the burst tolerance, so no reset, however long, and no row left by
+ * another setting silences alerts for longer than that.
  */
 final class SharedRequestBudget implements RequestBudget {
 
+    /**
+     * A row further ahead than the ceiling (left by a longer pause or a slower rate of another version or setting) is
+     * read as the ceiling: nobody ever waits longer than the clamp for what is already in the row.
+     */
     private static final String RESERVE = """
             INSERT INTO telnyx_request_budgets AS b (account, tat)
             VALUES (?, clock_timestamp() + make_interval(secs => ?))
             ON CONFLICT (account) DO UPDATE
-               SET tat = greatest(b.tat, clock_timestamp()) + make_interval(secs => ?)
-             WHERE greatest(b.tat, clock_timestamp()) + make_interval(secs => ?)
-                   <= clock_timestamp() + make_interval(secs => ?)
+               SET tat = least(greatest(b.tat, clock_timestamp()), clock_timestamp() + make_interval(secs => ?))
+                         + make_interval(secs => ?)
+             WHERE least(greatest(b.tat, clock_timestamp()), clock_timestamp() + make_interval(secs => ?))
+                   + make_interval(secs => ?) <= clock_timestamp() + make_interval(secs => ?)
             RETURNING extract(epoch FROM tat - clock_timestamp())::float8
             """;
 
+    /** How far ahead the row is; a row beyond the ceiling is brought back to it, so that bulk traffic gets a turn. */
     private static final String AHEAD = """
-            SELECT extract(epoch FROM tat - clock_timestamp())::float8 FROM telnyx_request_budgets WHERE account = ?
+            WITH pulled AS (
+                UPDATE telnyx_request_budgets SET tat = clock_timestamp() + make_interval(secs => ?)
+                WHERE account = ? AND tat > clock_timestamp() + make_interval(secs => ?)
+                RETURNING tat)
+            SELECT extract(epoch FROM coalesce((SELECT tat FROM pulled), b.tat) - clock_timestamp())::float8
+            FROM telnyx_request_budgets b WHERE account = ?
             """;
 
     private static final String PAUSE = """
             INSERT INTO telnyx_request_budgets AS b (account, tat)
             VALUES (?, clock_timestamp() + make_interval(secs => ?))
-            ON CONFLICT (account) DO UPDATE SET tat = greatest(b.tat, EXCLUDED.tat)
+            ON CONFLICT (account) DO UPDATE
+               SET tat = least(greatest(b.tat, EXCLUDED.tat), clock_timestamp() + make_interval(secs => ?))
             """;
-
-    /** How far ahead an alert may reserve; beyond it (a long 429 pause) it asks again rather than sleep blind. */
-    private static final double ALERT_LOOKAHEAD_SECONDS = 60;
 
     private final JdbcTemplate jdbc;
 
@@ -65,6 +78,12 @@ final class SharedRequestBudget implements RequestBudget {
 
     private final double alertMaxAhead;
 
+    /** The longest pause a 429 may cause, in seconds. */
+    private final double maxPause;
+
+    /** How far ahead of now the row may ever be: the longest pause plus the burst tolerance. */
+    private final double ceiling;
+
     /** A 429 seen in this process also stops the slots this process reserved before it. */
     private volatile long pausedUntilNanos = System.nanoTime();
 
@@ -80,7 +99,10 @@ final class SharedRequestBudget implements RequestBudget {
         this.tolerance = (properties.burst() - 1) * this.interval;
         double bulkTolerance = (properties.burst() - 1 - properties.reservedForAlerts()) * this.interval;
         this.bulkMaxAhead = this.interval + bulkTolerance + properties.bulkLookahead().toNanos() / 1e9;
-        this.alertMaxAhead = this.interval + this.tolerance + ALERT_LOOKAHEAD_SECONDS;
+        this.maxPause = properties.maxPause().toNanos() / 1e9;
+        this.ceiling = this.tolerance + this.maxPause;
+        // An alert reserves however far ahead the row is, up to the ceiling: it waits at most the clamp.
+        this.alertMaxAhead = this.interval + this.ceiling;
     }
 
     @Override
@@ -107,19 +129,21 @@ final class SharedRequestBudget implements RequestBudget {
 
     @Override
     public void pause(Duration delay) {
-        this.pausedUntilNanos = Math.max(this.pausedUntilNanos, System.nanoTime() + delay.toNanos());
+        double seconds = Math.min(delay.toNanos() / 1e9, this.maxPause);
+        this.pausedUntilNanos = Math.max(this.pausedUntilNanos, System.nanoTime() + (long) (seconds * 1e9));
         this.pauses.incrementAndGet();
-        this.commits.update(PAUSE, this.account, delay.toNanos() / 1e9 + this.tolerance);
+        this.commits.update(PAUSE, this.account, seconds + this.tolerance, this.ceiling);
     }
 
     private Double reserve(double maxAhead) {
         List<Double> ahead = this.commits.inOwnTransaction(() -> this.jdbc.queryForList(RESERVE, Double.class,
-                this.account, this.interval, this.interval, this.interval, maxAhead));
+                this.account, this.interval, this.ceiling, this.interval, this.ceiling, this.interval, maxAhead));
         return ahead.isEmpty() ? null : ahead.get(0);
     }
 
     private double currentAhead() {
-        List<Double> ahead = this.jdbc.queryForList(AHEAD, Double.class, this.account);
+        List<Double> ahead = this.commits.inOwnTransaction(() -> this.jdbc.queryForList(AHEAD, Double.class,
+                this.ceiling, this.account, this.ceiling, this.account));
         return ahead.isEmpty() ? 0 : ahead.get(0);
     }
 

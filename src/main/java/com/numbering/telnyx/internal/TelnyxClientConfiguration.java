@@ -1,5 +1,7 @@
 package com.numbering.telnyx.internal;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
@@ -20,19 +22,22 @@ class TelnyxClientConfiguration {
             PlatformTransactionManager transactionManager, MeterRegistry meters) {
         ApiClient api = HardenedApiClient.create(properties);
         TelnyxCalls calls = calls(api, properties,
-                new SharedRequestBudget(jdbc, transactionManager, properties.requestsPerSecond(), budget), meters);
+                new SharedRequestBudget(jdbc, transactionManager, properties.requestsPerSecond(), budget),
+                budget.maxPause(), meters);
         ClientPriming.startInBackground(api.getHttpClient(), new TelnyxJson(), calls::primed);
         return new SdkTelnyxGateway(api, calls);
     }
 
-    static TelnyxGateway telnyxGateway(TelnyxProperties properties, RequestBudget budget, MeterRegistry meters) {
+    static TelnyxGateway telnyxGateway(TelnyxProperties properties, RequestBudget budget, Duration maxPause,
+            MeterRegistry meters) {
         ApiClient api = HardenedApiClient.create(properties);
-        return new SdkTelnyxGateway(api, calls(api, properties, budget, meters));
+        return new SdkTelnyxGateway(api, calls(api, properties, budget, maxPause, meters));
     }
 
     private static TelnyxCalls calls(ApiClient api, TelnyxProperties properties, RequestBudget budget,
-            MeterRegistry meters) {
-        return new TelnyxCalls(budget, new TelnyxErrors(api.getJSON().getMapper()), properties.maxAttempts(), meters);
+            Duration maxPause, MeterRegistry meters) {
+        return new TelnyxCalls(budget, new TelnyxErrors(api.getJSON().getMapper(), maxPause, meters),
+                properties.maxAttempts(), meters);
     }
 
 }

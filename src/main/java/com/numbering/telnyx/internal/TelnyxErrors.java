@@ -7,6 +7,11 @@ import java.util.Set;
 
 import javax.ws.rs.ProcessingException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.numbering.privacy.Redaction;
@@ -19,6 +24,8 @@ import com.telnyx.sdk.ApiException;
  */
 final class TelnyxErrors {
 
+    private static final Logger log = LoggerFactory.getLogger(TelnyxErrors.class);
+
     private static final Set<String> BAD_KEY = Set.of("10009", "20001", "20002", "20003", "20008");
 
     private static final Set<String> ACCOUNT = Set.of("10010", "20012", "20013", "20014", "20016", "20017", "20100",
@@ -30,8 +37,21 @@ final class TelnyxErrors {
 
     private final ObjectMapper mapper;
 
-    TelnyxErrors(ObjectMapper mapper) {
+    private final Duration maxPause;
+
+    private final Counter cutResets;
+
+    /**
+     * @param maxPause the longest wait a 429 may ask of us: longer resets are cut to it (one odd answer must not
+     * silence alerts for an hour), counted and logged
+     */
+    TelnyxErrors(ObjectMapper mapper, Duration maxPause, MeterRegistry meters) {
         this.mapper = mapper;
+        this.maxPause = maxPause;
+        this.cutResets = Counter.builder("numbering.telnyx.resets.cut")
+            .description("Rate-limit resets (x-ratelimit-reset, Retry-After) longer than "
+                    + "numbering.telnyx.budget.max-pause, cut to it")
+            .register(meters);
     }
 
     /**
@@ -69,10 +89,20 @@ final class TelnyxErrors {
         }
         if (status == 429 || status >= 500 || status == 408 || TRANSIENT.contains(code)) {
             boolean unknown = write && status >= 500;
-            return new TelnyxException.Transient(what, status, code, retryAfter(ex.getResponseHeaders(), status),
+            return new TelnyxException.Transient(what, status, code, bounded(retryAfter(ex.getResponseHeaders(), status)),
                     unknown, ex);
         }
         return new TelnyxException.Rejected(what, status, code, ex);
+    }
+
+    private Duration bounded(Duration retryAfter) {
+        if (retryAfter == null || retryAfter.compareTo(this.maxPause) <= 0) {
+            return retryAfter;
+        }
+        this.cutResets.increment();
+        log.warn("Telnyx asked to wait {} s; waiting {} s (numbering.telnyx.budget.max-pause)",
+                retryAfter.toSeconds(), this.maxPause.toSeconds());
+        return this.maxPause;
     }
 
     private static Duration retryAfter(Map<String, List<String>> headers, int status) {

@@ -218,7 +218,7 @@ class SdkTelnyxGatewayIntegrationTests {
             public void pause(Duration delay) {
             }
 
-        }, new SimpleMeterRegistry());
+        }, Duration.ofSeconds(60), new SimpleMeterRegistry());
     }
 
 }

@@ -132,6 +132,61 @@ class SharedRequestBudgetIntegrationTests {
             .allSatisfy(at -> assertThat(Duration.between(rateLimited, at)).isGreaterThan(Duration.ofMillis(1800)));
     }
 
+    @Test
+    void aResetOfAnHourOnABulkCallHoldsAlertsNoLongerThanTheClamp() throws Exception {
+        // given: Telnyx answers a bulk call with a 429 whose reset says an hour; the clamp is 2 s
+        Duration clamp = Duration.ofSeconds(2);
+        TelnyxGateway bulk = gateway(budget(50, clamp), clamp);
+        SharedRequestBudget alerts = budget(50, clamp);
+        this.simulator.control().rateLimitNext("GET", "/phone_numbers", Duration.ofHours(1), 1);
+
+        // when the bulk call meets it, and an alert asks for a slot once the pause is in the shared budget
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        Future<?> bulkCall = threads.submit(() -> bulk.listInventory(1, 1));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (pausedAhead() < 1.0) {
+            assertThat(System.nanoTime()).as("the 429's pause reached the shared budget").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        double aheadAfterThe429 = pausedAhead();
+        long start = System.nanoTime();
+        Future<?> alert = threads.submit(() -> {
+            alerts.acquire(Traffic.ALERT);
+            return null;
+        });
+
+        // then the row is never further ahead than the clamp, the alert goes within it, and the bulk call succeeds
+        assertThat(aheadAfterThe429).as("seconds the shared budget is ahead of now").isLessThanOrEqualTo(2.1);
+        alert.get(30, TimeUnit.SECONDS);
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds the alert waited").isLessThanOrEqualTo(2.5);
+        bulkCall.get(30, TimeUnit.SECONDS);
+        threads.shutdownNow();
+    }
+
+    @Test
+    void aRowLeftFarAheadByAnotherSettingDelaysNobodyLongerThanTheClamp() throws Exception {
+        // given: the row years ahead, as a tiny requests-per-second or an unclamped reset of an older version left it
+        SharedRequestBudget budget = budget(20, Duration.ofSeconds(1));
+        budget.acquire(Traffic.BULK);
+        new JdbcTemplate(this.dataSource).update(
+                "UPDATE telnyx_request_budgets SET tat = clock_timestamp() + interval '10 years' WHERE account = ?",
+                this.account);
+
+        // when
+        long start = System.nanoTime();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        thread.submit(() -> {
+            budget.acquire(Traffic.BULK);
+            budget.acquire(Traffic.ALERT);
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+        thread.shutdownNow();
+
+        // then both went within the clamp (1 s) and a little, and the row is back within reach
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(3.0);
+        assertThat(pausedAhead()).isLessThan(1.2);
+    }
+
     private double pausedAhead() {
         List<Double> ahead = new JdbcTemplate(this.dataSource).queryForList(
                 "SELECT extract(epoch FROM tat - clock_timestamp())::float8 FROM telnyx_request_budgets WHERE account = ?",
@@ -204,9 +259,13 @@ class SharedRequestBudgetIntegrationTests {
     }
 
     private SharedRequestBudget budget(double perSecond) {
+        return budget(perSecond, Duration.ofSeconds(60));
+    }
+
+    private SharedRequestBudget budget(double perSecond, Duration maxPause) {
         HikariDataSource pool = pool();
         return new SharedRequestBudget(new JdbcTemplate(pool), new DataSourceTransactionManager(pool), perSecond,
-                new TelnyxBudgetProperties(this.account, 1, 0, Duration.ofMillis(200)));
+                new TelnyxBudgetProperties(this.account, 1, 0, Duration.ofMillis(200), maxPause));
     }
 
     private HikariDataSource pool() {
@@ -221,9 +280,13 @@ class SharedRequestBudgetIntegrationTests {
     }
 
     private TelnyxGateway gateway(RequestBudget budget) {
+        return gateway(budget, Duration.ofSeconds(60));
+    }
+
+    private TelnyxGateway gateway(RequestBudget budget, Duration maxPause) {
         TelnyxProperties own = new TelnyxProperties(this.properties.apiKey(), this.properties.baseUrl(),
                 SimulatorSettings.DEFAULT_CONNECTION_ID, Duration.ofSeconds(2), Duration.ofSeconds(5), 1, 8, 3);
-        return TelnyxClientConfiguration.telnyxGateway(own, budget, new SimpleMeterRegistry());
+        return TelnyxClientConfiguration.telnyxGateway(own, budget, maxPause, new SimpleMeterRegistry());
     }
 
 }

@@ -31,7 +31,7 @@ class TelnyxCallsWarmUpTests {
         public void pause(Duration delay) {
         }
 
-    }, new TelnyxErrors(new ObjectMapper()), 1, new SimpleMeterRegistry());
+    }, new TelnyxErrors(new ObjectMapper(), Duration.ofSeconds(60), new SimpleMeterRegistry()), 1, new SimpleMeterRegistry());
 
     @AfterEach
     void stopThreads() {
