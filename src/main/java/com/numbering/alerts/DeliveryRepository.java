@@ -28,7 +28,8 @@ class DeliveryRepository {
             """;
 
     private static final String IN_FLIGHT = """
-            UPDATE client_alerts SET delivery_status = ?, delivery_checked_at = ?, delivery_next_check_at = ?
+            UPDATE client_alerts SET delivery_status = ?, delivery_error_reason = ?, delivery_checked_at = ?,
+                   delivery_next_check_at = ?
             WHERE id = ? AND status = 'sent' AND delivery_final_at IS NULL
             """;
 
@@ -62,8 +63,12 @@ class DeliveryRepository {
         this.commits.updateOne(FINAL, status, code, reason, now(), Timestamp.from(finalAt), now(), alert.id());
     }
 
-    void recordInFlight(SentAlert alert, String status, Instant checkAgainAt) {
-        this.commits.updateOne(IN_FLIGHT, status, now(), Timestamp.from(checkAgainAt), alert.id());
+    /**
+     * @param status one of the in-flight statuses, or null when not learnt (unreachable, or not understood)
+     * @param reason why the status is not known yet, or null
+     */
+    void recordInFlight(SentAlert alert, String status, String reason, Instant checkAgainAt) {
+        this.commits.updateOne(IN_FLIGHT, status, reason, now(), Timestamp.from(checkAgainAt), alert.id());
     }
 
     /** @return whether this call put the hold (it was not already held) */

@@ -142,7 +142,10 @@ public final class NumberPurchaser {
      * Follows a placed order until the number is active. It watches the number itself (listed as
      * {@code purchase-pending} right after the order, then {@code active} or {@code purchase-failed}), which tells
      * the outcome and gives the number's id in one call; the order is read only while the number is not listed.
-     * Empty: the order failed and nothing was bought, choose again.
+     * Empty: the order failed and nothing was bought, choose again. Only a failure Telnyx states ({@code failure}, or
+     * the number {@code purchase-failed}) is one: a status this client does not understand (one newer than the SDK)
+     * is "not known yet", followed until the timeout and then left {@link Pending} for the next run or
+     * reconciliation, never abandoned for a second purchase.
      */
     private Optional<PurchaseResult> follow(PurchaseRecord record, NumberOrder placed, String number,
             String reference) {
@@ -155,14 +158,21 @@ public final class NumberPurchaser {
                 return Optional.of(new Bought(owned.get(), reference));
             }
             boolean failed = owned.map(n -> "purchase-failed".equals(n.status()))
-                .orElse(order.status() == OrderStatus.FAILURE || order.status() == OrderStatus.UNKNOWN);
+                .orElse(order.status() == OrderStatus.FAILURE);
             if (failed) {
                 log.info("{}: order {} failed, nothing bought; choosing again", record.subject(), order.id());
                 record.abandon(reference);
                 return Optional.empty();
             }
             if (this.clock.instant().plus(wait).isAfter(deadline)) {
-                return Optional.of(new Pending("order " + order.id() + " still pending"));
+                boolean notUnderstood = owned.isEmpty() && order.status() == OrderStatus.UNKNOWN;
+                if (notUnderstood) {
+                    log.warn("{}: order {} has a status this client does not understand; not a failure: followed "
+                            + "again next run, never re-ordered", record.subject(), order.id());
+                }
+                return Optional.of(new Pending(notUnderstood
+                        ? "order " + order.id() + " status not understood; followed again next run"
+                        : "order " + order.id() + " still pending", notUnderstood));
             }
             pause(wait);
             wait = wait.multipliedBy(2);

@@ -9,8 +9,13 @@ public sealed interface PurchaseResult {
     record Bought(OwnedNumber number, String reference) implements PurchaseResult {
     }
 
-    /** Ordered and not settled yet: follow the same order later, never order again. */
-    record Pending(String reason) implements PurchaseResult {
+    /**
+     * Ordered and not settled yet: follow the same order later, never order again.
+     *
+     * @param statusNotUnderstood Telnyx gave the order a status this client does not know: not a failure, not yet
+     * known
+     */
+    record Pending(String reason, boolean statusNotUnderstood) implements PurchaseResult {
     }
 
     /** The order call's outcome is unknown (timeout, 5xx, lost answer): resolve it by its reference later. */

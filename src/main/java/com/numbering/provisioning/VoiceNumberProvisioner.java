@@ -44,6 +44,9 @@ class VoiceNumberProvisioner {
 
     static final String UNKNOWN_OUTCOME_FIELD = "telnyx-order-outcome";
 
+    /** Telnyx statuses this client could not read, followed as "not known yet". */
+    static final String STATUSES_NOT_UNDERSTOOD = "numbering.telnyx.statuses.not.understood";
+
     private final Clock clock;
 
     private final MeterRegistry meters;
@@ -73,6 +76,9 @@ class VoiceNumberProvisioner {
                 return activate(tenant, bought.number(), bought.reference());
             }
             if (result instanceof PurchaseResult.Pending pending) {
+                if (pending.statusNotUnderstood()) {
+                    this.meters.counter(STATUSES_NOT_UNDERSTOOD, "kind", "order").increment();
+                }
                 return later(tenant, Result.PENDING, pending.reason(), this.properties.orderPollInterval());
             }
             if (result instanceof PurchaseResult.OutcomeUnknown unknown) {
@@ -105,7 +111,7 @@ class VoiceNumberProvisioner {
 
     /** Not a failure: an order to follow or an outcome to resolve. Never uses up an attempt. */
     private ProvisioningOutcome later(TenantRow tenant, Result result, String reason, java.time.Duration delay) {
-        this.tenants.postpone(tenant.id(), false, now().plus(delay), null, null, now());
+        this.tenants.postpone(tenant.id(), false, now().plus(delay), "telnyx-order", reason, now());
         return new ProvisioningOutcome(tenant.id(), result, reason);
     }
 

@@ -183,8 +183,15 @@ public interface TelnyxGateway {
         private static final Set<String> FINAL = Set.of("delivered", "delivery_failed",
                 "sending_failed", "delivery_unconfirmed", "expired");
 
+        private static final Set<String> IN_FLIGHT = Set.of("queued", "sending", "sent");
+
         public boolean isFinal() {
             return FINAL.contains(this.status);
+        }
+
+        /** False for a status this client does not know (one newer than it, or none): not final, not known yet. */
+        public boolean isUnderstood() {
+            return FINAL.contains(this.status) || IN_FLIGHT.contains(this.status);
         }
 
     }

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.numbering.JobTestSupport;
 import com.numbering.launch.JobLaunchService;
 import com.numbering.launch.LaunchResult;
+import com.numbering.local.ContractRecorder;
 import com.numbering.telnyx.sandbox.DeliveryOutcome;
 import com.numbering.telnyx.sandbox.LedgerMessage;
 
@@ -43,6 +44,9 @@ class DispatchAlertsJobTests extends JobTestSupport {
 
     @Autowired
     private JobRepository jobRepository;
+
+    @Autowired
+    private ContractRecorder contract;
 
     private long tenant;
 
@@ -403,6 +407,40 @@ class DispatchAlertsJobTests extends JobTestSupport {
         assertThat(row(late)).containsEntry("delivery_status", "delivery_failed")
             .containsEntry("delivery_error_code", "40008");
         assertThat(messagesTo("+14155550163")).as("never resent").hasSize(1);
+    }
+
+    @Test
+    void aDeliveryStatusNewerThanThisClientIsNotKnownYetAndJamsNothing() {
+        // given one message whose status Telnyx reports in a word this client does not know, next to a normal one
+        optIn("+14155550176");
+        optIn("+14155550177");
+        long odd = alert("+14155550176", "Booked.", "delivery-newer-status");
+        long fine = alert("+14155550177", "Booked.", "delivery-fine");
+        this.simulator.control().setDeliveryOutcome("+14155550176", new DeliveryOutcome("gw_timeout", null, null));
+        launch();
+
+        // when their delivery is read back
+        checkDeliveryNow();
+        LaunchResult check = launch();
+
+        // then the run completes, the other alert settles, and the odd one is not known yet: no status, a reason,
+        // looked at again
+        assertThat(check.exitCode()).isZero();
+        assertThat(row(fine)).containsEntry("delivery_status", "delivered");
+        assertThat(row(odd)).containsEntry("status", "sent").containsEntry("delivery_status", null)
+            .containsEntry("delivery_final_at", null);
+        assertThat((String) row(odd).get("delivery_error_reason")).contains("'gw_timeout' not understood");
+        assertThat(row(odd).get("delivery_next_check_at")).isNotNull();
+
+        // and the next check completes too (no step fails on every run), and nothing was sent twice
+        checkDeliveryNow();
+        assertThat(launch().exitCode()).isZero();
+        assertThat(row(odd)).containsEntry("delivery_final_at", null);
+        assertThat(messagesTo("+14155550176")).hasSize(1);
+        assertThat(this.contract.violations()).as("only the reads of the message with the status beyond the spec")
+            .anyMatch(violation -> violation.contains("$.data.to[0].status"))
+            .allMatch(violation -> violation.startsWith("response: GET /messages/"));
+        this.contract.clear();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.LocalModeTest;
+import com.numbering.local.ContractRecorder;
 import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.CandidatePools;
 import com.numbering.numbers.NumberPurchaser;
@@ -54,6 +55,9 @@ class NumberPurchaserIntegrationTests {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private ContractRecorder contract;
 
     private String tenantId;
 
@@ -147,6 +151,25 @@ class NumberPurchaserIntegrationTests {
         assertThat(ordersFor(reference(1))).as("refused, nothing bought under it").allMatch(o -> !"success".equals(o.status()));
         assertThat(ordersFor(reference(2))).hasSize(1);
         assertThat(row().referenceSeq()).isEqualTo(2);
+    }
+
+    @Test
+    void anOrderStatusNewerThanThisClientIsFollowedNeverTakenForAFailure() {
+        // given Telnyx reports pending orders in a status the SDK does not know, and lists their numbers late
+        this.simulator.control().reportPendingOrdersAs("processing");
+
+        // when
+        PurchaseResult result = purchase();
+
+        // then the one order is followed (bought, or left pending for the next run), never abandoned for another
+        assertThat(result).isInstanceOfAny(PurchaseResult.Bought.class, PurchaseResult.Pending.class);
+        assertThat(ordersFor(reference(1))).hasSize(1);
+        assertThat(ordersFor(reference(2))).as("a second order for the same tenant").isEmpty();
+        assertThat(row().referenceSeq()).isEqualTo(1);
+        assertThat(row().orderId()).isEqualTo(ordersFor(reference(1)).get(0).id());
+        // and the only traffic outside Telnyx's spec is the status it reported beyond its own enum
+        assertThat(this.contract.violations()).isNotEmpty().allMatch(violation -> violation.contains("status"));
+        this.contract.clear();
     }
 
     private PurchaseResult purchase() {

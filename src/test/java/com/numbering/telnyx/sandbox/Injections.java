@@ -20,6 +20,9 @@ final class Injections {
 
     int stealNextOrders;
 
+    /** Shown instead of {@code pending} for pending orders, whose numbers are then not listed yet; null: off. */
+    String newerOrderStatus;
+
     final Set<String> blockedRecipients = new HashSet<>();
 
     final Map<String, String> campaignStatuses = new HashMap<>();
@@ -36,6 +39,7 @@ final class Injections {
         this.unknownEnums = false;
         this.copyCustomerReference = true;
         this.stealNextOrders = 0;
+        this.newerOrderStatus = null;
         this.blockedRecipients.clear();
         this.campaignStatuses.clear();
         this.deliveryOutcomes.clear();

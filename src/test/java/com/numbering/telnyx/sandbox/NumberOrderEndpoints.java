@@ -103,7 +103,7 @@ final class NumberOrderEndpoints {
     private ApiResponse retrieve(ApiRequest request) {
         PlacedOrder order = require(request.pathParameter(0));
         this.state.observe(order);
-        return ApiResponse.ok(Json.data(NumberOrderJson.render(order)));
+        return ApiResponse.ok(Json.data(NumberOrderJson.render(order, this.state.shownStatus(order))));
     }
 
     private ApiResponse update(ApiRequest request) {

@@ -14,10 +14,15 @@ final class NumberOrderJson {
     }
 
     static ObjectNode render(PlacedOrder order) {
+        return render(order, order.status);
+    }
+
+    /** @param status what the order is shown as (its own status, or one an injection shows instead) */
+    static ObjectNode render(PlacedOrder order, String status) {
         ObjectNode node = Json.object();
         node.put("id", order.id);
         node.put("record_type", "number_order");
-        node.put("status", order.status);
+        node.put("status", status);
         node.put("phone_numbers_count", order.lines.size());
         Json.putIfPresent(node, "connection_id", order.connectionId);
         Json.putIfPresent(node, "messaging_profile_id", order.messagingProfileId);
@@ -33,7 +38,7 @@ final class NumberOrderJson {
             number.put("id", line.id());
             number.put("record_type", "number_order_phone_number");
             number.put("phone_number", line.phoneNumber());
-            number.put("status", order.status);
+            number.put("status", status);
             number.put("requirements_met", true);
             number.put("requirements_status", "approved");
             number.put("phone_number_type", line.type());

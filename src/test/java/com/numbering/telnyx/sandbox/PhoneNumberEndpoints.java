@@ -36,6 +36,7 @@ final class PhoneNumberEndpoints {
         }
         List<OwnedNumber> matching = this.state.numbers()
             .stream()
+            .filter(this.state::isListed)
             .filter(PhoneNumberFilter.from(request))
             .sorted(PhoneNumberFilter.sort(request))
             .toList();

@@ -110,6 +110,17 @@ public final class SimulatorControl {
         }
     }
 
+    /**
+     * Telnyx moves ahead of its spec and of the SDK: pending orders report {@code status} (say {@code processing}),
+     * and their numbers are not listed in the inventory until the order settles. The responses then violate the
+     * spec's enum on purpose; a test that uses this must account for those violations.
+     */
+    public void reportPendingOrdersAs(String status) {
+        synchronized (this.state) {
+            this.state.injections.newerOrderStatus = status;
+        }
+    }
+
     /** Whether ordered numbers inherit the order's {@code customer_reference} (unverified on Telnyx; default yes). */
     public void copyCustomerReferenceToNumbers(boolean copy) {
         synchronized (this.state) {

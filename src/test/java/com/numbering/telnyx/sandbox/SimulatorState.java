@@ -85,6 +85,17 @@ final class SimulatorState {
     }
 
     /** Newest first (the list's default order) without sorting or copying: a page of a large account stays cheap. */
+    /** What a pending order is shown as: its status, or the newer one an injection reports instead. */
+    String shownStatus(PlacedOrder order) {
+        return this.injections.newerOrderStatus != null && "pending".equals(order.status)
+                ? this.injections.newerOrderStatus : order.status;
+    }
+
+    /** Whether the inventory listing shows the number yet (see {@link SimulatorControl#reportPendingOrdersAs}). */
+    boolean isListed(OwnedNumber number) {
+        return this.injections.newerOrderStatus == null || !"purchase-pending".equals(number.status);
+    }
+
     Collection<OwnedNumber> numbersNewestFirst() {
         return this.numbersById.descendingMap().values();
     }
