@@ -236,6 +236,10 @@ public class JobLaunchService {
             .stream()
             .anyMatch(ex -> ExitCodes.of(ex) == ExitCodes.CONFIGURATION) ? ExitCodes.CONFIGURATION
                     : ExitCodes.of(status);
+        if (exitCode == ExitCodes.OK
+                && ExitCodes.ORDERING_STOPPED_STATUS.equals(execution.getExitStatus().getExitCode())) {
+            exitCode = ExitCodes.ORDERING_STOPPED;
+        }
         String summary = summarize(execution);
         if (exitCode == ExitCodes.OK) {
             log.info(summary);

@@ -15,6 +15,7 @@ import com.numbering.numbers.PurchaseResult.Contended;
 import com.numbering.numbers.PurchaseResult.Exhausted;
 import com.numbering.numbers.PurchaseResult.OutcomeUnknown;
 import com.numbering.numbers.PurchaseResult.Pending;
+import com.numbering.numbers.PurchaseResult.Refused;
 import com.numbering.numbers.SearchLadder.Rung;
 import com.numbering.privacy.Redaction;
 import com.numbering.telnyx.TelnyxException;
@@ -59,55 +60,96 @@ public final class NumberPurchaser {
 
     /**
      * @param rungs the ladder to choose a number from, best first (empty: only resume what exists)
+     * @param limits what the run may still order: checked before every order call, told of every refusal
      * @param order what every order carries besides number and reference (connection, messaging profile)
      * @throws TelnyxException when a read fails; {@link TelnyxException.Fatal} means stop everything
      */
     public PurchaseResult purchase(PurchaseRecord record, Purchase current, List<Rung> rungs, CandidatePools pools,
-            NumberOrderRequest order) {
+            OrderLimits limits, NumberOrderRequest order) {
+        Attempt attempt = new Attempt(record, rungs, pools, limits, order);
         if (current.hasOrder()) {
             return follow(record, this.telnyx.getOrder(current.orderId()), current.number(), current.reference())
-                .orElseGet(() -> choose(record, current.seq(), rungs, pools, order));
+                .orElseGet(() -> choose(attempt, current.seq()));
         }
         if (current.hasIntent()) {
-            return resume(record, current, rungs, pools, order);
+            return resume(attempt, current);
         }
-        return choose(record, current.seq(), rungs, pools, order);
+        return choose(attempt, current.seq());
+    }
+
+    /** One buyer's purchase in one run, and the refusals it met. */
+    private static final class Attempt {
+
+        final PurchaseRecord record;
+
+        final List<Rung> rungs;
+
+        final CandidatePools pools;
+
+        final OrderLimits limits;
+
+        final NumberOrderRequest order;
+
+        int refusals;
+
+        Attempt(PurchaseRecord record, List<Rung> rungs, CandidatePools pools, OrderLimits limits,
+                NumberOrderRequest order) {
+            this.record = record;
+            this.rungs = rungs;
+            this.pools = pools;
+            this.limits = limits;
+            this.order = order;
+        }
+
     }
 
     /** An intent from an earlier run: its order may or may not exist. Find out before anything else. */
-    private PurchaseResult resume(PurchaseRecord record, Purchase current, List<Rung> rungs, CandidatePools pools,
-            NumberOrderRequest order) {
+    private PurchaseResult resume(Attempt attempt, Purchase current) {
+        PurchaseRecord record = attempt.record;
         String reference = current.reference();
         Optional<NumberOrder> placed = this.telnyx.findOrderByCustomerReference(reference);
         if (placed.isPresent()) {
             log.info("{}: adopting order {} found by its customer reference", record.subject(), placed.get().id());
             record.recordOrder(reference, placed.get().id());
             return follow(record, placed.get(), current.number(), reference)
-                .orElseGet(() -> choose(record, current.seq(), rungs, pools, order));
+                .orElseGet(() -> choose(attempt, current.seq()));
         }
         Optional<OwnedNumber> owned = this.telnyx.findOwnedNumber(current.number());
         if (owned.isPresent() && reference.equals(owned.get().customerReference()) && owned.get().isActive()) {
             return new Bought(owned.get(), reference);
         }
-        return place(record, current.number(), reference, order)
-            .orElseGet(() -> choose(record, current.seq(), rungs, pools, order));
+        Optional<OrderLimits.Stop> stopped = attempt.limits.take();
+        if (stopped.isPresent()) {
+            return stopped(record, stopped.get());
+        }
+        return place(attempt, current.number(), reference).orElseGet(() -> choose(attempt, current.seq()));
     }
 
-    private PurchaseResult choose(PurchaseRecord record, int seq, List<Rung> rungs, CandidatePools pools,
-            NumberOrderRequest order) {
+    private PurchaseResult choose(Attempt attempt, int seq) {
+        PurchaseRecord record = attempt.record;
         int currentSeq = seq;
-        for (Rung rung : rungs) {
-            for (AvailableNumber candidate = pools.next(rung); candidate != null; candidate = pools.next(rung)) {
+        for (Rung rung : attempt.rungs) {
+            for (AvailableNumber candidate = attempt.pools.next(rung); candidate != null;
+                    candidate = attempt.pools.next(rung)) {
                 String number = candidate.phoneNumber();
                 if (record.isTaken(number)) {
                     continue;
+                }
+                if (attempt.refusals >= attempt.limits.refusalsPerBuyer()) {
+                    return new Refused("Telnyx refused " + attempt.refusals + " orders for " + record.subject()
+                            + " in this run (numbering.orders.refusals-per-buyer); tried again after the backoff");
+                }
+                // Before the intent: a run that may not order leaves no intent behind.
+                Optional<OrderLimits.Stop> stopped = attempt.limits.take();
+                if (stopped.isPresent()) {
+                    return stopped(record, stopped.get());
                 }
                 String reference = record.reference(currentSeq + 1);
                 if (!record.recordIntent(currentSeq, number, reference, rung.tier())) {
                     return new Contended(record.subject() + " changed meanwhile");
                 }
                 currentSeq++;
-                Optional<PurchaseResult> result = place(record, number, reference, order);
+                Optional<PurchaseResult> result = place(attempt, number, reference);
                 if (result.isPresent()) {
                     return result.get();
                 }
@@ -116,9 +158,15 @@ public final class NumberPurchaser {
         return new Exhausted("no US local number available on any rung (exact, overlay, state, any)");
     }
 
+    private static PurchaseResult stopped(PurchaseRecord record, OrderLimits.Stop why) {
+        return new PurchaseResult.Stopped(why, "ordering stopped for this run (" + why.label()
+                + ", README \"Guardrails\"); nothing ordered for " + record.subject() + ", served by the next run");
+    }
+
     /** Places the order of a committed intent. Empty: the number was not to be had, choose another. */
-    private Optional<PurchaseResult> place(PurchaseRecord record, String number, String reference,
-            NumberOrderRequest template) {
+    private Optional<PurchaseResult> place(Attempt attempt, String number, String reference) {
+        PurchaseRecord record = attempt.record;
+        NumberOrderRequest template = attempt.order;
         NumberOrder placed;
         try {
             placed = this.telnyx.orderNumber(new NumberOrderRequest(number, template.connectionId(),
@@ -128,12 +176,15 @@ public final class NumberPurchaser {
             log.info("{}: {} not orderable ({}), trying the next candidate", record.subject(), Redaction.phone(number),
                     rejected.errorCode());
             record.abandon(reference);
+            attempt.refusals++;
+            attempt.limits.refused(rejected.errorCode());
             return Optional.empty();
         }
         catch (TelnyxException.Transient unknown) {
             // Maybe placed, maybe not: the next attempt looks the order up by its customer reference first.
             return Optional.of(new OutcomeUnknown(unknown.getMessage()));
         }
+        attempt.limits.accepted();
         record.recordOrder(reference, placed.id());
         return follow(record, placed, number, reference);
     }

@@ -3,6 +3,9 @@ package com.numbering.numbers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
 import com.numbering.nanp.NanpDirectory;
 
 @Configuration(proxyBeanMethods = false)
@@ -16,6 +19,11 @@ class NumbersConfiguration {
     @Bean
     SearchLadder searchLadder(NanpDirectory nanp) {
         return new SearchLadder(nanp);
+    }
+
+    @Bean
+    DailyOrderCount dailyOrderCount(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new DailyOrderCount(jdbc, transactionManager);
     }
 
 }

@@ -26,6 +26,14 @@ public sealed interface PurchaseResult {
     record Exhausted(String reason) implements PurchaseResult {
     }
 
+    /** Telnyx refused this buyer's orders {@link OrderLimits#refusalsPerBuyer()} times in this run. */
+    record Refused(String reason) implements PurchaseResult {
+    }
+
+    /** Ordering stopped for the rest of the run (a ceiling, the refusal circuit): nothing was ordered for this buyer. */
+    record Stopped(OrderLimits.Stop why, String reason) implements PurchaseResult {
+    }
+
     /** The record changed under us: someone else is buying for the same buyer. */
     record Contended(String reason) implements PurchaseResult {
     }

@@ -4,15 +4,21 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import com.numbering.launch.ExitCodes;
 import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.numbers.CandidatePools;
+import com.numbering.numbers.OrderLimits;
+import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.numbers.SearchLadder.Rung;
 import com.numbering.support.AllSettled;
@@ -40,30 +46,62 @@ final class ProvisionTenantsProcessor
 
     private final Clock clock;
 
+    private final OrderProperties orderProperties;
+
+    private final OrderLimits.DailyOrders dailyOrders;
+
+    private final MeterRegistry meters;
+
     private CandidatePools pools;
 
+    private OrderLimits limits;
+
     ProvisionTenantsProcessor(VoiceNumberProvisioner provisioner, TelnyxGateway telnyx, AreaCodeResolver resolver,
-            SearchLadder ladder, ExecutorService workers, Clock clock) {
+            SearchLadder ladder, ExecutorService workers, Clock clock, OrderProperties orderProperties,
+            OrderLimits.DailyOrders dailyOrders, MeterRegistry meters) {
         this.provisioner = provisioner;
         this.telnyx = telnyx;
         this.resolver = resolver;
         this.ladder = ladder;
         this.workers = workers;
         this.clock = clock;
+        this.orderProperties = orderProperties;
+        this.dailyOrders = dailyOrders;
+        this.meters = meters;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         this.pools = CandidatePools.forRun(this.telnyx, this.clock);
+        this.limits = new OrderLimits(this.orderProperties, this.dailyOrders);
+    }
+
+    /**
+     * A run whose ordering a guardrail stopped ends {@code ORDERING_STOPPED} (exit code 4, README "Exit codes"):
+     * the work it did is kept, the tenants it could not serve wait for the next run, and ops are told.
+     */
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        this.meters.counter("numbering.orders.placed").increment(this.limits.placed());
+        Optional<OrderLimits.Stop> stopped = this.limits.stopped();
+        // Every reason is pushed, at 0 when it did not happen, so that alert rules always have a series to read.
+        for (OrderLimits.Stop why : OrderLimits.Stop.values()) {
+            this.meters.counter("numbering.orders.stopped", "reason", why.label())
+                .increment(stopped.filter(why::equals).isPresent() ? 1 : 0);
+        }
+        return stopped.map(why -> new ExitStatus(ExitCodes.ORDERING_STOPPED_STATUS,
+                "ordering stopped for this run: " + why.label()))
+            .orElse(null);
     }
 
     @Override
     public List<ProvisioningOutcome> process(List<TenantRow> batch) {
         List<TenantPlan> plans = batch.stream().map(this::plan).toList();
         CandidatePools pools = this.pools;
+        OrderLimits limits = this.limits;
         pools.expect(demand(plans));
         // Every tenant settles before a failure stops the job.
-        return AllSettled.run(plans, plan -> this.provisioner.provision(plan, pools), this.workers);
+        return AllSettled.run(plans, plan -> this.provisioner.provision(plan, pools, limits), this.workers);
     }
 
     private TenantPlan plan(TenantRow tenant) {

@@ -29,7 +29,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.numbering.launch.LaunchCheck;
 import com.numbering.launch.VoiceConnectionRequired;
 import com.numbering.numbers.AreaCodeResolver;
+import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
+import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.support.JobParameterRules;
 import com.numbering.support.JobParameterRules.Form;
@@ -113,8 +115,10 @@ class ProvisioningJobConfiguration {
 
     @Bean
     ProvisionTenantsProcessor provisionTenantsProcessor(VoiceNumberProvisioner provisioner, TelnyxGateway telnyx,
-            AreaCodeResolver resolver, SearchLadder ladder, ExecutorService provisioningWorkers, Clock clock) {
-        return new ProvisionTenantsProcessor(provisioner, telnyx, resolver, ladder, provisioningWorkers, clock);
+            AreaCodeResolver resolver, SearchLadder ladder, ExecutorService provisioningWorkers, Clock clock,
+            OrderProperties orders, DailyOrderCount dailyOrders, MeterRegistry meters) {
+        return new ProvisionTenantsProcessor(provisioner, telnyx, resolver, ladder, provisioningWorkers, clock, orders,
+                dailyOrders, meters);
     }
 
     @Bean(destroyMethod = "shutdownNow")

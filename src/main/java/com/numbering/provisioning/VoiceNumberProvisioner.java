@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import com.numbering.numbers.CandidatePools;
 import com.numbering.numbers.NumberPurchaser;
+import com.numbering.numbers.OrderLimits;
 import com.numbering.numbers.PurchaseResult;
 import com.numbering.privacy.Redaction;
 import com.numbering.provisioning.ProvisioningOutcome.Result;
@@ -63,14 +64,15 @@ class VoiceNumberProvisioner {
     }
 
     /** @throws TelnyxException.Fatal when nothing can work until configuration is fixed: the job stops */
-    ProvisioningOutcome provision(TenantPlan plan, CandidatePools pools) {
+    ProvisioningOutcome provision(TenantPlan plan, CandidatePools pools, OrderLimits limits) {
         TenantRow tenant = plan.tenant();
         if (!plan.origin().resolved() && !tenant.mayHoldANumber()) {
             return giveUp(tenant, "phone/state", plan.origin().reason());
         }
         try {
             PurchaseResult result = this.purchaser.purchase(this.tenants.purchaseRecord(tenant.id(), plan.areaCode()),
-                    tenant.purchase(), plan.rungs(), pools, new NumberOrderRequest(null, this.connectionId, null, null));
+                    tenant.purchase(), plan.rungs(), pools, limits,
+                    new NumberOrderRequest(null, this.connectionId, null, null));
             // Java 17: no pattern matching in switch yet.
             if (result instanceof PurchaseResult.Bought bought) {
                 return activate(tenant, bought.number(), bought.reference());
@@ -83,6 +85,14 @@ class VoiceNumberProvisioner {
             }
             if (result instanceof PurchaseResult.OutcomeUnknown unknown) {
                 return unknownOutcome(tenant, unknown.reason());
+            }
+            if (result instanceof PurchaseResult.Refused refused) {
+                return retry(tenant, "telnyx", refused.reason());
+            }
+            if (result instanceof PurchaseResult.Stopped stopped) {
+                // Not the tenant's failure: no attempt used, due again at the next run.
+                this.tenants.postpone(tenant.id(), false, now(), "orders", stopped.reason(), now());
+                return new ProvisioningOutcome(tenant.id(), Result.RETRY, stopped.reason());
             }
             if (result instanceof PurchaseResult.Exhausted exhausted) {
                 return retry(tenant, "telnyx", exhausted.reason());

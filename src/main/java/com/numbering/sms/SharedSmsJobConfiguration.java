@@ -17,7 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.launch.LaunchCheck;
 import com.numbering.nanp.NanpDirectory;
+import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
+import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.support.JobParameterRules;
 import com.numbering.telnyx.TelnyxGateway;
@@ -51,8 +53,10 @@ class SharedSmsJobConfiguration {
     @Bean
     SharedSmsNumberSetup sharedSmsNumberSetup(TelnyxGateway telnyx, SystemConfigRepository config, SmsProperties sms,
             NanpDirectory nanp, NumberPurchaser smsNumberPurchaser, SearchLadder ladder,
-            MessagingProfileKeeper profiles, Clock clock, MeterRegistry meters) {
-        return new SharedSmsNumberSetup(telnyx, config, sms, nanp, smsNumberPurchaser, ladder, profiles, clock, meters);
+            MessagingProfileKeeper profiles, Clock clock, MeterRegistry meters, OrderProperties orders,
+            DailyOrderCount dailyOrders) {
+        return new SharedSmsNumberSetup(telnyx, config, sms, nanp, smsNumberPurchaser, ladder, profiles, clock, meters,
+                orders, dailyOrders);
     }
 
     @Bean

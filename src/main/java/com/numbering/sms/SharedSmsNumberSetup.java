@@ -12,7 +12,10 @@ import com.numbering.launch.InvalidConfigurationException;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.numbers.CandidatePools;
+import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
+import com.numbering.numbers.OrderLimits;
+import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.PurchaseResult;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.privacy.Redaction;
@@ -51,9 +54,15 @@ final class SharedSmsNumberSetup {
 
     private final AtomicInteger campaignAssigned = new AtomicInteger();
 
+    private final OrderProperties orders;
+
+    private final DailyOrderCount dailyOrders;
+
     SharedSmsNumberSetup(TelnyxGateway telnyx, SystemConfigRepository config, SmsProperties sms, NanpDirectory nanp,
             NumberPurchaser smsNumberPurchaser, SearchLadder ladder, MessagingProfileKeeper profiles, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, OrderProperties orders, DailyOrderCount dailyOrders) {
+        this.orders = orders;
+        this.dailyOrders = dailyOrders;
         this.telnyx = telnyx;
         this.config = config;
         this.sms = sms;
@@ -91,7 +100,8 @@ final class SharedSmsNumberSetup {
         Origin origin = Origin.areaCode(this.nanp.lookup(this.sms.areaCode().trim()).orElseThrow(), "configuration");
         CandidatePools pools = CandidatePools.forRun(this.telnyx, this.clock);
         PurchaseResult result = this.purchaser.purchase(new SharedSmsPurchaseRecord(this.config), state.purchase(),
-                this.ladder.rungs(origin, "sms"), pools, new NumberOrderRequest(null, null, profile.id(), null));
+                this.ladder.rungs(origin, "sms"), pools, new OrderLimits(this.orders, this.dailyOrders),
+                new NumberOrderRequest(null, null, profile.id(), null));
         if (result instanceof PurchaseResult.Bought bought) {
             this.config.activate(bought.number().phoneNumber(), bought.number().id());
             log.info("Bought the shared SMS number {}", Redaction.phone(bought.number().phoneNumber()));

@@ -65,6 +65,8 @@ public final class AccountBudgetBenchmark {
                     "--numbering.guard.allow-mixed-environment=true", "--numbering.sms.area-code=415",
                     "--numbering.sms.public-base-url=https://alerts.example.test", "--numbering.alerts.workers=4",
                     "--numbering.alerts.messages-per-second=5", "--numbering.provisioning.batch-size=50",
+                    // a benchmark buys thousands of numbers: far above the production ceilings (README "Guardrails")
+                    "--numbering.orders.max-per-run=100000", "--numbering.orders.max-per-day=1000000",
                     "--logging.level.com.numbering=WARN");
             AppProcess.Finished setup = start(with(common, "setupSharedSmsNumberJob")).waitForExit();
             if (setup.exitCode() != 0) {

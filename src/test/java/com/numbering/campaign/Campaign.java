@@ -86,6 +86,8 @@ final class Campaign implements AutoCloseable {
         override("numbering.provisioning.order-poll-interval", "50ms");
         override("numbering.provisioning.order-poll-timeout", "2s");
         override("numbering.provisioning.batch-size", "5");
+        // the campaign tries crash safety over hundreds of runs, not the order ceilings (their own tests do)
+        override("numbering.orders.max-per-day", "1000000");
         override("numbering.sms.area-code", "415");
         override("numbering.sms.public-base-url", "https://alerts.example.test");
         override("numbering.sms.order-poll-interval", "50ms");

@@ -13,7 +13,10 @@ import com.numbering.LocalModeTest;
 import com.numbering.local.ContractRecorder;
 import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.CandidatePools;
+import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
+import com.numbering.numbers.OrderLimits;
+import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.PurchaseResult;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.telnyx.TelnyxGateway;
@@ -59,10 +62,16 @@ class NumberPurchaserIntegrationTests {
     @Autowired
     private ContractRecorder contract;
 
+    @Autowired
+    private DailyOrderCount dailyOrders;
+
     private String tenantId;
+
+    private int orderCallsBefore;
 
     @BeforeEach
     void aTenantInSanFrancisco() {
+        this.orderCallsBefore = this.simulator.ledger().requests("POST", "/number_orders").size();
         this.tenantId = this.jdbc.queryForObject(
                 "INSERT INTO tenants (name, phone, state) VALUES ('Purchaser Co', '+14155552671', 'CA') RETURNING id::text",
                 String.class);
@@ -172,12 +181,112 @@ class NumberPurchaserIntegrationTests {
         this.contract.clear();
     }
 
+    @Test
+    void aTenantWhoseOrdersAreRefusedStopsAtThreeRefusalsAndWaits() {
+        // given Telnyx refuses every order the same way
+        this.simulator.control().failNext("POST", "/number_orders", 422, "10027", 50);
+
+        // when
+        PurchaseResult result = purchase(limits(3, 10, 100, 1000));
+
+        // then three orders, not one per candidate, and the tenant holds no intent
+        assertThat(result).isInstanceOfSatisfying(PurchaseResult.Refused.class,
+                refused -> assertThat(refused.reason()).contains("refused 3 orders"));
+        assertThat(orderCalls()).isEqualTo(3);
+        assertThat(row().mayHoldANumber()).isFalse();
+    }
+
+    @Test
+    void theSameRefusalAcrossTenantsOpensTheCircuitAndStopsOrderingForTheRun() {
+        // given three tenants and one run's limits: three refusals per tenant, five in a row stop the run
+        this.simulator.control().failNext("POST", "/number_orders", 422, "10027", 50);
+        OrderLimits run = limits(3, 5, 100, 1000);
+        String second = tenant("Second Co");
+        String third = tenant("Third Co");
+
+        // when
+        PurchaseResult first = purchase(this.tenantId, run);
+        PurchaseResult next = purchase(second, run);
+        PurchaseResult last = purchase(third, run);
+
+        // then 3 + 2 orders, then none: the circuit says why
+        assertThat(first).isInstanceOf(PurchaseResult.Refused.class);
+        assertThat(next).isInstanceOfSatisfying(PurchaseResult.Stopped.class,
+                stopped -> assertThat(stopped.why()).isEqualTo(OrderLimits.Stop.REFUSAL_CIRCUIT));
+        assertThat(last).isInstanceOf(PurchaseResult.Stopped.class);
+        assertThat(orderCalls()).isEqualTo(5);
+        assertThat(run.stopped()).contains(OrderLimits.Stop.REFUSAL_CIRCUIT);
+    }
+
+    @Test
+    void theRunCeilingStopsOrderingBeforeAnyIntentIsWritten() {
+        // given a run that may place one order
+        OrderLimits run = limits(3, 5, 1, 1000);
+        String second = tenant("Second Co");
+
+        // when
+        PurchaseResult first = purchase(this.tenantId, run);
+        PurchaseResult next = purchase(second, run);
+
+        // then
+        assertThat(first).isInstanceOf(PurchaseResult.Bought.class);
+        assertThat(next).isInstanceOfSatisfying(PurchaseResult.Stopped.class,
+                stopped -> assertThat(stopped.why()).isEqualTo(OrderLimits.Stop.RUN_CEILING));
+        assertThat(orderCalls()).isEqualTo(1);
+        assertThat(this.jdbc.queryForObject("SELECT telnyx_voice_status FROM tenants WHERE id::text = ?", String.class,
+                second)).as("no intent left behind").isNull();
+    }
+
+    @Test
+    void theDayCeilingHoldsAcrossRuns() {
+        // given today's count already one short of a ceiling of 2, taken by an earlier run
+        this.jdbc.update("DELETE FROM number_orders_daily");
+        limits(3, 5, 100, 2).take();
+        String second = tenant("Second Co");
+
+        // when another run orders for two tenants
+        OrderLimits run = limits(3, 5, 100, 2);
+        PurchaseResult first = purchase(this.tenantId, run);
+        PurchaseResult next = purchase(second, run);
+
+        // then only one more order was placed today
+        assertThat(first).isInstanceOf(PurchaseResult.Bought.class);
+        assertThat(next).isInstanceOfSatisfying(PurchaseResult.Stopped.class,
+                stopped -> assertThat(stopped.why()).isEqualTo(OrderLimits.Stop.DAY_CEILING));
+        assertThat(orderCalls()).isEqualTo(1);
+        this.jdbc.update("DELETE FROM number_orders_daily");
+    }
+
+    private OrderLimits limits(int refusalsPerBuyer, int circuit, int perRun, int perDay) {
+        return new OrderLimits(new OrderProperties(refusalsPerBuyer, circuit, perRun, perDay), this.dailyOrders);
+    }
+
+    private String tenant(String name) {
+        return this.jdbc.queryForObject(
+                "INSERT INTO tenants (name, phone, state) VALUES (?, '+14155552671', 'CA') RETURNING id::text",
+                String.class, name);
+    }
+
+    private long orderCalls() {
+        return this.simulator.ledger().requests("POST", "/number_orders").size() - this.orderCallsBefore;
+    }
+
     private PurchaseResult purchase() {
-        TenantRow tenant = row();
+        return purchase(limits(3, 5, 100, 100000));
+    }
+
+    private PurchaseResult purchase(OrderLimits limits) {
+        return purchase(this.tenantId, limits);
+    }
+
+    private PurchaseResult purchase(String tenantId, OrderLimits limits) {
+        TenantRow tenant = this.jdbc.queryForObject(
+                "SELECT " + TenantVoiceRepository.COLUMNS + " FROM tenants WHERE id::text = ?",
+                TenantVoiceRepository.ROW, tenantId);
         TenantPlan plan = new TenantPlan(tenant, this.resolver.resolve(tenant.phone(), tenant.state()), List.of());
-        return this.voiceNumberPurchaser.purchase(this.tenants.purchaseRecord(this.tenantId, "415"), tenant.purchase(),
+        return this.voiceNumberPurchaser.purchase(this.tenants.purchaseRecord(tenantId, "415"), tenant.purchase(),
                 this.ladder.rungs(plan.origin(), "voice"), CandidatePools.forRun(this.telnyx, Clock.systemUTC()),
-                new NumberOrderRequest(null, CONNECTION, null, null));
+                limits, new NumberOrderRequest(null, CONNECTION, null, null));
     }
 
     private String availableNumber() {

@@ -271,6 +271,29 @@ class ProvisionVoiceNumbersJobTests extends JobTestSupport {
         assertThat(ordersFor(waiting)).isEmpty();
     }
 
+    @Test
+    void ordersRefusedTheSameWayStopTheRunsOrderingWithItsOwnExitCode() {
+        // given Telnyx refuses every order the same way, and three tenants are due
+        this.simulator.control().failNext("POST", "/number_orders", 422, "10027", 100);
+        long[] due = { tenant("Refused A", "(415) 555-2601", "CA"), tenant("Refused B", "(415) 555-2602", "CA"),
+                tenant("Refused C", "(415) 555-2603", "CA") };
+        int callsBefore = this.simulator.ledger().requests("POST", "/number_orders").size();
+
+        // when
+        LaunchResult result = launch();
+
+        // then the circuit (5 in a row) stopped ordering: a handful of orders, not one per candidate, and the run
+        // says so with its exit code; every tenant waits with a reason and holds no intent
+        assertThat(result.exitCode()).as(result.summary()).isEqualTo(ExitCodes.ORDERING_STOPPED);
+        int calls = this.simulator.ledger().requests("POST", "/number_orders").size() - callsBefore;
+        assertThat(calls).as("order calls").isBetween(5, 5 + 7);
+        for (long id : due) {
+            assertThat(row(id).get("telnyx_voice_failure_reason")).as("tenant " + id).isNotNull();
+            assertThat(row(id).get("telnyx_voice_status")).isNotIn("available", "ordered", "active");
+        }
+        assertThat(this.meters.counter("numbering.orders.stopped", "reason", "refusal_circuit").count()).isPositive();
+    }
+
     private long tenant(String name, String phone, String state) {
         return this.jdbc.queryForObject("INSERT INTO tenants (name, phone, state) VALUES (?, ?, ?) RETURNING id",
                 Long.class, name, phone, state);

@@ -15,7 +15,9 @@ import com.numbering.JobTestSupport;
 import com.numbering.launch.ExitCodes;
 import com.numbering.launch.LaunchResult;
 import com.numbering.nanp.NanpDirectory;
+import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
+import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
@@ -36,6 +38,12 @@ class SetupSharedSmsNumberJobTests extends JobTestSupport {
 
     @Autowired
     private TelnyxGateway telnyx;
+
+    @Autowired
+    private OrderProperties orders;
+
+    @Autowired
+    private DailyOrderCount dailyOrders;
 
     @Autowired
     private SystemConfigRepository config;
@@ -172,7 +180,7 @@ class SetupSharedSmsNumberJobTests extends JobTestSupport {
 
     private SharedSmsNumberSetup setupWith(SmsProperties properties) {
         return new SharedSmsNumberSetup(this.telnyx, this.config, properties, this.nanp, this.smsNumberPurchaser,
-                this.ladder, this.profiles, Clock.systemUTC(), this.meters);
+                this.ladder, this.profiles, Clock.systemUTC(), this.meters, this.orders, this.dailyOrders);
     }
 
     private Map<String, Object> systemConfig() {

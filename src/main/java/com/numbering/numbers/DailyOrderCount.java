@@ -1,0 +1,38 @@
+package com.numbering.numbers;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.numbering.support.CommittedUpdates;
+
+/** Today's orders in {@code number_orders_daily}: one atomic statement per order, committed on its own. */
+public final class DailyOrderCount implements OrderLimits.DailyOrders {
+
+    private static final String TAKE = """
+            INSERT INTO number_orders_daily AS d (day, orders)
+            VALUES ((clock_timestamp() AT TIME ZONE 'UTC')::date, 1)
+            ON CONFLICT (day) DO UPDATE SET orders = d.orders + 1 WHERE d.orders < ?
+            RETURNING orders
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    private final CommittedUpdates commits;
+
+    public DailyOrderCount(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.commits = new CommittedUpdates(jdbc, transactionManager);
+    }
+
+    @Override
+    public boolean take(int max) {
+        if (max < 1) {
+            return false;
+        }
+        List<Integer> taken = this.commits.inOwnTransaction(() -> this.jdbc.queryForList(TAKE, Integer.class, max));
+        return !taken.isEmpty();
+    }
+
+}

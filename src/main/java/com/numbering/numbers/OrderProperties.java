@@ -1,0 +1,24 @@
+package com.numbering.numbers;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What ordering numbers may cost (README "Guardrails"); every limit stops ordering, never widens it.
+ *
+ * @param refusalsPerBuyer refused orders (a number not to be had, any 4xx) one buyer may meet in one run before it
+ *        waits its backoff with the reason: a refusal that repeats for one buyer is not worth another order now
+ * @param refusalCircuit the same refusal (error code) this many times in a row, across buyers, stops ordering for the
+ *        run: something account-wide is wrong, and every further order would be refused too
+ * @param maxPerRun orders one run may place
+ * @param maxPerDay orders every run of every process may place together in one UTC day
+ */
+@Validated
+@ConfigurationProperties("numbering.orders")
+public record OrderProperties(@Min(1) @Max(20) int refusalsPerBuyer, @Min(2) @Max(100) int refusalCircuit,
+        @Min(1) @Max(100000) int maxPerRun, @Min(1) @Max(1000000) int maxPerDay) {
+
+}
