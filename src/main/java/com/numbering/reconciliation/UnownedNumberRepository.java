@@ -20,6 +20,13 @@ import com.numbering.support.CommittedUpdates;
 class UnownedNumberRepository {
 
     /**
+     * The customer references this service gives its orders ({@code tenant-<id>-<n>}, {@code shared-sms-<n>}): only
+     * a number carrying one was bought by us, and only such a number may ever be released. A number bought by hand,
+     * by another product or with no reference is reported, never released.
+     */
+    static final String OURS = "^(tenant-[^\\s]+-[0-9]+|shared-sms-[0-9]+)$";
+
+    /**
      * Numbers the account holds (not pending, failed or gone) that no tenant records and that are not the shared SMS
      * number, unless a reference or tag ties them to an active tenant (adoption's business, not this one's). "Active"
      * is the tenant mapping's ({@code numbering_tenants}); a tenant the mapping does not return is never taken for a
@@ -27,7 +34,7 @@ class UnownedNumberRepository {
      */
     private static final String CLASSIFIED = """
             WITH classified AS (
-                SELECT s.number_id, s.phone_number,
+                SELECT s.number_id, s.phone_number, s.customer_reference ~ '%1$s' AS ours,
                        CASE WHEN rec.id IS NOT NULL
                             THEN CASE WHEN rec_v.active IS FALSE THEN 'inactive-tenant-number' END
                             WHEN sms.id IS NOT NULL THEN NULL
@@ -43,7 +50,7 @@ class UnownedNumberRepository {
                 LEFT JOIN numbering_tenants hint_v ON hint_v.id = hint.id
                 WHERE s.status NOT IN ('purchase-pending', 'purchase-failed', 'deleted', 'ported-out')
             )
-            """;
+            """.formatted(OURS);
 
     private static final String REMEMBER = CLASSIFIED + """
             INSERT INTO reconciliation_unowned_numbers (phone_number, telnyx_number_id, kind, tenant_id,
@@ -65,7 +72,9 @@ class UnownedNumberRepository {
             INSERT INTO reconciliation_findings (job_execution_id, kind, phone_number, tenant_id, telnyx_number_id,
                                                  action, details, dry_run)
             SELECT ?, c.kind, c.phone_number, c.tenant_id, c.number_id, 'reported',
-                   CASE WHEN NOT ? THEN 'release policy off'
+                   CASE WHEN c.ours IS NOT TRUE THEN 'never released: not bought by this service (no customer '
+                             || 'reference of ours)'
+                        WHEN NOT ? THEN 'release policy off'
                         WHEN COALESCE(u.first_seen_at, ?) > ? THEN 'in quarantine until '
                              || to_char((COALESCE(u.first_seen_at, ?) + ?::interval) AT TIME ZONE 'UTC',
                                         'YYYY-MM-DD"T"HH24:MI:SS"Z"')
@@ -84,11 +93,13 @@ class UnownedNumberRepository {
               AND EXISTS (SELECT 1 FROM reconciliation_findings f WHERE f.job_execution_id = ?
                           AND f.phone_number = u.phone_number AND f.kind IN ('unowned-number', 'inactive-tenant-number'))
               AND NOT EXISTS (SELECT 1 FROM system_config c WHERE c.telnyx_sms_number = u.phone_number)
+              AND EXISTS (SELECT 1 FROM inventory_snapshot s WHERE s.phone_number = u.phone_number
+                          AND s.customer_reference ~ '%1$s')
               AND NOT EXISTS (SELECT 1 FROM tenants t LEFT JOIN numbering_tenants v ON v.id = t.id
                               WHERE v.active IS NOT FALSE
                                 AND (t.telnyx_voice_number = u.phone_number OR t.id = u.tenant_id))
             ORDER BY u.first_seen_at, u.phone_number LIMIT ?
-            """;
+            """.formatted(OURS);
 
     private static final String RESOLVE = """
             UPDATE reconciliation_findings SET action = ?, details = ?

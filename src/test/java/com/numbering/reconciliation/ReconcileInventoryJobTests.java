@@ -275,14 +275,18 @@ class ReconcileInventoryJobTests extends JobTestSupport {
 
     @Test
     void releasesUnownedNumbersOnlyAfterTheQuarantineAndNeverMoreThanTheCapPerRun() {
-        // given three unowned numbers, a deactivated tenant's number and a tenant's own, all seen by a run now
+        // given three unowned numbers this service bought (a tenant row since deleted), a deactivated tenant's
+        // number, a tenant's own, and one bought by hand (no reference of ours), all seen by a run now
         this.jdbc.update("DELETE FROM reconciliation_unowned_numbers");
         List<String> unowned = List.of(newNumber(), newNumber(), newNumber());
-        unowned.forEach(number -> own(number, OUR_CONNECTION, null, "active"));
+        unowned.forEach(number -> own(number, OUR_CONNECTION, "tenant-987654321-" + number.substring(8), "active"));
         String former = newNumber();
-        long deactivated = tenant("active", former, own(former, OUR_CONNECTION, null, "active"), null, null, false);
+        long deactivated = tenant("active", former, own(former, OUR_CONNECTION, "tenant-987654322-1", "active"), null,
+                null, false);
         String kept = newNumber();
         tenant("active", kept, own(kept, OUR_CONNECTION, null, "active"), null, null, true);
+        String byHand = newNumber();
+        own(byHand, OUR_CONNECTION, null, "active");
         LaunchResult seen = launch();
         Instant now = Instant.now();
 
@@ -311,6 +315,10 @@ class ReconcileInventoryJobTests extends JobTestSupport {
         assertThat(this.simulator.ledger().number(former)).isEmpty();
         assertThat(tenantRow(deactivated)).containsEntry("telnyx_voice_number", null);
         assertThat(this.simulator.ledger().number(kept)).isPresent();
+        // and the number bought by hand is reported, never released
+        assertThat(this.simulator.ledger().number(byHand)).isPresent();
+        assertThat(this.jdbc.queryForObject("SELECT details FROM reconciliation_findings WHERE phone_number = ? "
+                + "ORDER BY id DESC LIMIT 1", String.class, byHand)).startsWith("never released: not bought by this service");
     }
 
     private record Scenario(String adoptable, String gone, String stray, String completed, String unowned) {
