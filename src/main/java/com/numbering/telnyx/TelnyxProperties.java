@@ -39,10 +39,20 @@ public record TelnyxProperties(
         @Min(1) @Max(256) int maxConcurrentRequests,
         @Min(1) @Max(10) int maxAttempts) {
 
+    public TelnyxProperties {
+        if (baseUrl != null && isTelnyxHost(baseUrl.getHost()) && !"https".equalsIgnoreCase(baseUrl.getScheme())) {
+            throw new IllegalArgumentException("numbering.telnyx.base-url (TELNYX_BASE_URL) " + baseUrl
+                    + " would send the API key in clear: Telnyx's API is https://api.telnyx.com/v2");
+        }
+    }
+
+    private static boolean isTelnyxHost(String host) {
+        return host != null && (host.equalsIgnoreCase("telnyx.com") || host.toLowerCase().endsWith(".telnyx.com"));
+    }
+
     /** True for Telnyx's own API; anything else (the local simulator, a staging stand-in) is not real Telnyx. */
     public boolean isRealTelnyx() {
-        String host = this.baseUrl.getHost();
-        return host != null && (host.equals("telnyx.com") || host.endsWith(".telnyx.com"));
+        return isTelnyxHost(this.baseUrl.getHost());
     }
 
     @Override

@@ -55,6 +55,8 @@ final class HardenedApiClient {
         config.register(api.getJSON());
         config.register(JacksonFeature.class);
         config.property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true);
+        // A redirect is answered as the error it is: following it would carry the Authorization header elsewhere.
+        config.property(ClientProperties.FOLLOW_REDIRECTS, false);
         // Apache HttpClient speaks PATCH natively (HttpURLConnection needs --add-opens on JDK 16+) and pools
         // connections, so that concurrent calls really overlap.
         PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();

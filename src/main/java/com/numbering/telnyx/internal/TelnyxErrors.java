@@ -70,7 +70,7 @@ final class TelnyxErrors {
         String code = error.code();
         String what = operation + " -> HTTP " + status + (code != null ? " code " + code : "") + " "
                 + Redaction.text(error.text());
-        if (status == 401 || BAD_KEY.contains(code)) {
+        if (status == 401 || is(BAD_KEY, code)) {
             return new TelnyxException.Fatal(what + ". Telnyx rejected the API key: set TELNYX_API_KEY to a valid "
                     + "API v2 key (Mission Control > API Keys).", status, code, ex);
         }
@@ -83,16 +83,21 @@ final class TelnyxErrors {
             return new TelnyxException.Fatal(what + ". Telnyx does not know the messaging profile: check "
                     + "system_config.telnyx_sms_messaging_profile_id or rerun setupSharedSmsNumberJob.", status, code, ex);
         }
-        if (status == 403 || ACCOUNT.contains(code)) {
+        if (status == 403 || is(ACCOUNT, code)) {
             return new TelnyxException.Fatal(what + ". The Telnyx account cannot do this (permissions, verification "
                     + "level or balance): fix the account in Mission Control.", status, code, ex);
         }
-        if (status == 429 || status >= 500 || status == 408 || TRANSIENT.contains(code)) {
+        if (status == 429 || status >= 500 || status == 408 || is(TRANSIENT, code)) {
             boolean unknown = write && status >= 500;
             return new TelnyxException.Transient(what, status, code, bounded(retryAfter(ex.getResponseHeaders(), status)),
                     unknown, ex);
         }
         return new TelnyxException.Rejected(what, status, code, ex);
+    }
+
+    /** An answer without a Telnyx error code (a redirect, a proxy's page) is in no set. */
+    private static boolean is(Set<String> codes, String code) {
+        return code != null && codes.contains(code);
     }
 
     private Duration bounded(Duration retryAfter) {
