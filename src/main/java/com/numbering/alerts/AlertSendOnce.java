@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import com.numbering.alerts.SendErrors.Concern;
 import com.numbering.alerts.SendWindow.Slot;
 import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.launch.SpendFence;
 import com.numbering.privacy.Redaction;
 import com.numbering.support.Backoff;
 import com.numbering.telnyx.TelnyxException;
@@ -38,8 +39,11 @@ class AlertSendOnce {
 
     private final Clock clock;
 
+    private final SpendFence fence;
+
     AlertSendOnce(TelnyxGateway telnyx, AlertRepository alerts, ConsentRepository consents, SendWindow window,
-            AlertsProperties properties, Clock clock) {
+            AlertsProperties properties, Clock clock, SpendFence fence) {
+        this.fence = fence;
         this.telnyx = telnyx;
         this.alerts = alerts;
         this.consents = consents;
@@ -49,6 +53,15 @@ class AlertSendOnce {
     }
 
     AlertOutcome send(Alert alert, String from, String text, Slot slot) {
+        try {
+            this.fence.check("POST /messages");
+        }
+        catch (SpendFence.LockLostException lost) {
+            // Not sent: the alert goes back to the queue for whichever process holds the lock now.
+            this.window.refund(from, slot);
+            this.alerts.retryAt(alert, this.clock.instant(), null, "not sent: this run lost its lock");
+            throw lost;
+        }
         try {
             String messageId = this.telnyx.sendMessage(new OutboundMessage(from, alert.recipient(), text)).id();
             this.alerts.markSent(alert, messageId, this.clock.instant().plus(this.properties.deliveryCheckDelay()));

@@ -58,8 +58,11 @@ public class JobLaunchService {
 
     private final GracefulStop stop;
 
+    private final SpendFence fence;
+
     JobLaunchService(List<Job> jobs, List<LaunchCheck> checks, JobOperator jobOperator, JobRepository jobRepository,
-            DataSource dataSource, Clock clock, RunMetrics metrics, GracefulStop stop) {
+            DataSource dataSource, Clock clock, RunMetrics metrics, GracefulStop stop, SpendFence fence) {
+        this.fence = fence;
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, job -> job));
         this.checks = List.copyOf(checks);
         this.jobOperator = jobOperator;
@@ -107,6 +110,7 @@ public class JobLaunchService {
             Optional<JobExecution> restartable = settleLastRun(jobName);
             this.metrics.beforeRun(jobName);
             int exitCode = ExitCodes.STARTUP_FAILED;
+            this.fence.holding(held.jobName(), held.sessionPid());
             try {
                 JobExecution execution = restartOrStart(job, parameters, restartable);
                 LaunchResult result = result(execution);
@@ -115,6 +119,7 @@ public class JobLaunchService {
                 return result;
             }
             finally {
+                this.fence.released();
                 this.stop.ended(exitCode);
             }
         }

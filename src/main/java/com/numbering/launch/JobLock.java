@@ -28,9 +28,21 @@ final class JobLock implements AutoCloseable {
 
     private final String jobName;
 
-    private JobLock(Connection connection, String jobName) {
+    private final int sessionPid;
+
+    private JobLock(Connection connection, String jobName, int sessionPid) {
         this.connection = connection;
         this.jobName = jobName;
+        this.sessionPid = sessionPid;
+    }
+
+    String jobName() {
+        return this.jobName;
+    }
+
+    /** The database session holding the lock ({@code pg_backend_pid()}): the lock lives as long as it does. */
+    int sessionPid() {
+        return this.sessionPid;
     }
 
     /** The lock, or empty when another process holds it. */
@@ -44,7 +56,7 @@ final class JobLock implements AutoCloseable {
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
                     if (rs.getBoolean(1)) {
-                        return Optional.of(new JobLock(connection, jobName));
+                        return Optional.of(new JobLock(connection, jobName, sessionPid(connection)));
                     }
                 }
             }
@@ -54,6 +66,14 @@ final class JobLock implements AutoCloseable {
         catch (SQLException ex) {
             closeQuietly(connection);
             throw new IllegalStateException("Could not take the lock for " + jobName + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static int sessionPid(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_backend_pid()");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

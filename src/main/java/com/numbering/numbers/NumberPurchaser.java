@@ -175,7 +175,7 @@ public final class NumberPurchaser {
         catch (TelnyxException.Rejected rejected) {
             log.info("{}: {} not orderable ({}), trying the next candidate", record.subject(), Redaction.phone(number),
                     rejected.errorCode());
-            record.abandon(reference);
+            record.abandon(reference, null);
             attempt.refusals++;
             attempt.limits.refused(rejected.errorCode());
             return Optional.empty();
@@ -212,7 +212,9 @@ public final class NumberPurchaser {
                 .orElse(order.status() == OrderStatus.FAILURE);
             if (failed) {
                 log.info("{}: order {} failed, nothing bought; choosing again", record.subject(), order.id());
-                record.abandon(reference);
+                if (!record.abandon(reference, order.id())) {
+                    return Optional.of(new Contended(record.subject() + " changed meanwhile"));
+                }
                 return Optional.empty();
             }
             if (this.clock.instant().plus(wait).isAfter(deadline)) {

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.numbering.launch.SpendFence;
+
 /**
  * What one run may still order, shared by the run's workers: the per-run and per-day ceilings (the day's count in
  * PostgreSQL, {@link DailyOrders}) and a circuit that stops ordering for the rest of the run when the same refusal
@@ -34,6 +36,8 @@ public final class OrderLimits {
 
     private final DailyOrders daily;
 
+    private final SpendFence fence;
+
     private int placed;
 
     private String lastRefusal;
@@ -42,9 +46,11 @@ public final class OrderLimits {
 
     private Stop stop;
 
-    public OrderLimits(OrderProperties properties, DailyOrders daily) {
+    /** @param fence proves before each order that this process still holds its job's lock */
+    public OrderLimits(OrderProperties properties, DailyOrders daily, SpendFence fence) {
         this.properties = properties;
         this.daily = daily;
+        this.fence = fence;
     }
 
     /** Refused orders one buyer may meet in this run before it waits its backoff. */
@@ -56,8 +62,10 @@ public final class OrderLimits {
      * Takes one order of the run's and the day's, right before an order call.
      *
      * @return empty when the order may be placed; otherwise why ordering has stopped for this run
+     * @throws SpendFence.LockLostException when this process no longer holds its job's lock: the run stops
      */
     public synchronized Optional<Stop> take() {
+        this.fence.check("POST /number_orders");
         if (this.stop == null && this.placed >= this.properties.maxPerRun()) {
             stop(Stop.RUN_CEILING, this.placed + " orders placed, numbering.orders.max-per-run is "
                     + this.properties.maxPerRun());

@@ -23,8 +23,14 @@ public interface PurchaseRecord {
     /** The order id, committed before the order is followed. */
     void recordOrder(String reference, String orderId);
 
-    /** The intent is void (the number was not to be had, the order failed): nothing was bought under it. */
-    void abandon(String reference);
+    /**
+     * The intent is void (the number was not to be had, the order failed): nothing was bought under it. Only the
+     * state this caller saw is abandoned: an intent with no order ({@code orderId} null), or the order it saw fail;
+     * never an order another worker placed meanwhile.
+     *
+     * @return false when the record is no longer in that state
+     */
+    boolean abandon(String reference, String orderId);
 
     /** Whether the number already belongs to another buyer of ours. */
     boolean isTaken(String number);

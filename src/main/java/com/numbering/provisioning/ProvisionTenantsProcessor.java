@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.numbering.launch.ExitCodes;
+import com.numbering.launch.SpendFence;
 import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.numbers.CandidatePools;
@@ -52,13 +53,16 @@ final class ProvisionTenantsProcessor
 
     private final MeterRegistry meters;
 
+    private final SpendFence fence;
+
     private CandidatePools pools;
 
     private OrderLimits limits;
 
     ProvisionTenantsProcessor(VoiceNumberProvisioner provisioner, TelnyxGateway telnyx, AreaCodeResolver resolver,
             SearchLadder ladder, ExecutorService workers, Clock clock, OrderProperties orderProperties,
-            OrderLimits.DailyOrders dailyOrders, MeterRegistry meters) {
+            OrderLimits.DailyOrders dailyOrders, MeterRegistry meters, SpendFence fence) {
+        this.fence = fence;
         this.provisioner = provisioner;
         this.telnyx = telnyx;
         this.resolver = resolver;
@@ -73,7 +77,7 @@ final class ProvisionTenantsProcessor
     @Override
     public void beforeStep(StepExecution stepExecution) {
         this.pools = CandidatePools.forRun(this.telnyx, this.clock);
-        this.limits = new OrderLimits(this.orderProperties, this.dailyOrders);
+        this.limits = new OrderLimits(this.orderProperties, this.dailyOrders, this.fence);
     }
 
     /**

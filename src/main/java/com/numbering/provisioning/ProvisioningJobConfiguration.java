@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.launch.LaunchCheck;
+import com.numbering.launch.SpendFence;
 import com.numbering.launch.VoiceConnectionRequired;
 import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.DailyOrderCount;
@@ -116,9 +117,9 @@ class ProvisioningJobConfiguration {
     @Bean
     ProvisionTenantsProcessor provisionTenantsProcessor(VoiceNumberProvisioner provisioner, TelnyxGateway telnyx,
             AreaCodeResolver resolver, SearchLadder ladder, ExecutorService provisioningWorkers, Clock clock,
-            OrderProperties orders, DailyOrderCount dailyOrders, MeterRegistry meters) {
+            OrderProperties orders, DailyOrderCount dailyOrders, MeterRegistry meters, SpendFence fence) {
         return new ProvisionTenantsProcessor(provisioner, telnyx, resolver, ladder, provisioningWorkers, clock, orders,
-                dailyOrders, meters);
+                dailyOrders, meters, fence);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -61,7 +61,9 @@ class TenantVoiceRepository {
     private static final String ABANDON_INTENT = """
             UPDATE tenants SET telnyx_voice_status = NULL, telnyx_voice_number = NULL, telnyx_voice_order_id = NULL,
                    telnyx_voice_updated_at = ?
-            WHERE id = ? AND telnyx_voice_customer_reference = ? AND telnyx_voice_status IN ('available', 'ordered')
+            WHERE id = ? AND telnyx_voice_customer_reference = ?
+              AND (telnyx_voice_status = 'available' AND telnyx_voice_order_id IS NULL
+                   OR telnyx_voice_status = 'ordered' AND telnyx_voice_order_id = ?)
             """;
 
     /** Keeps an intent or an order as it is; anything else becomes a retry-eligible {@code failed}. */
@@ -174,8 +176,8 @@ class TenantVoiceRepository {
         }
 
         @Override
-        public void abandon(String reference) {
-            update(ABANDON_INTENT, now(), TenantKey.value(this.tenantId), reference);
+        public boolean abandon(String reference, String orderId) {
+            return update(ABANDON_INTENT, now(), TenantKey.value(this.tenantId), reference, orderId);
         }
 
         @Override

@@ -115,7 +115,13 @@ class VoiceNumberProvisioner {
             // The order did not attach it (or did not tag it for reconciliation): do it now, idempotently.
             number = this.telnyx.updateNumber(owned.id(), new NumberUpdate(this.connectionId, reference, null));
         }
-        this.tenants.activate(tenant.id(), reference, number.phoneNumber(), number.id(), now());
+        if (!this.tenants.activate(tenant.id(), reference, number.phoneNumber(), number.id(), now())) {
+            // The row moved on under us (another worker, reconciliation): the number is ours and tagged with the
+            // tenant's reference, so reconciliation ties it up; nothing is bought again.
+            log.warn("tenant {}: bought {} under {}, but the row changed meanwhile; left to reconciliation",
+                    tenant.id(), Redaction.phone(number.phoneNumber()), reference);
+            return new ProvisioningOutcome(tenant.id(), Result.RETRY, "row changed while activating " + reference);
+        }
         return new ProvisioningOutcome(tenant.id(), Result.ACTIVE, null);
     }
 

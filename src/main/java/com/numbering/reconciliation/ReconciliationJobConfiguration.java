@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.launch.LaunchCheck;
+import com.numbering.launch.SpendFence;
 import com.numbering.launch.VoiceConnectionRequired;
 import com.numbering.support.JobParameterRules;
 import com.numbering.support.JobParameterRules.Form;
@@ -96,9 +97,9 @@ class ReconciliationJobConfiguration {
     @Bean
     Step reportUnownedNumbersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             UnownedNumberRepository unowned, TenantRepairRepository tenants, TelnyxGateway telnyx,
-            ReconciliationProperties properties) {
+            ReconciliationProperties properties, SpendFence fence) {
         return step("reportUnownedNumbersStep", jobRepository, transactionManager,
-                new UnownedNumberReleaser(unowned, tenants, telnyx, properties));
+                new UnownedNumberReleaser(unowned, tenants, telnyx, properties, fence));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.numbering.launch.SpendFence;
 import com.numbering.privacy.Redaction;
 import com.numbering.reconciliation.UnownedNumberRepository.Unowned;
 import com.numbering.telnyx.TelnyxException;
@@ -28,8 +29,11 @@ final class UnownedNumberReleaser extends ReconciliationTasklet {
 
     private final ReconciliationProperties policy;
 
+    private final SpendFence fence;
+
     UnownedNumberReleaser(UnownedNumberRepository unowned, TenantRepairRepository tenants, TelnyxGateway telnyx,
-            ReconciliationProperties policy) {
+            ReconciliationProperties policy, SpendFence fence) {
+        this.fence = fence;
         this.unowned = unowned;
         this.tenants = tenants;
         this.telnyx = telnyx;
@@ -56,6 +60,7 @@ final class UnownedNumberReleaser extends ReconciliationTasklet {
         FindingAction outcome = FindingAction.RELEASED;
         if (!run.dryRun()) {
             try {
+                this.fence.check("DELETE /phone_numbers/{id}");
                 this.telnyx.releaseNumber(number.numberId());
                 this.unowned.released(number.phoneNumber());
                 if (number.tenantId() != null) {

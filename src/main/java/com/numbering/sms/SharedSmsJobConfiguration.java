@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.launch.LaunchCheck;
+import com.numbering.launch.SpendFence;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
@@ -54,9 +55,9 @@ class SharedSmsJobConfiguration {
     SharedSmsNumberSetup sharedSmsNumberSetup(TelnyxGateway telnyx, SystemConfigRepository config, SmsProperties sms,
             NanpDirectory nanp, NumberPurchaser smsNumberPurchaser, SearchLadder ladder,
             MessagingProfileKeeper profiles, Clock clock, MeterRegistry meters, OrderProperties orders,
-            DailyOrderCount dailyOrders) {
+            DailyOrderCount dailyOrders, SpendFence fence) {
         return new SharedSmsNumberSetup(telnyx, config, sms, nanp, smsNumberPurchaser, ladder, profiles, clock, meters,
-                orders, dailyOrders);
+                orders, dailyOrders, fence);
     }
 
     @Bean

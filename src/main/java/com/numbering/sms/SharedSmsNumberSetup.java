@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.launch.SpendFence;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.numbers.CandidatePools;
@@ -58,9 +59,12 @@ final class SharedSmsNumberSetup {
 
     private final DailyOrderCount dailyOrders;
 
+    private final SpendFence fence;
+
     SharedSmsNumberSetup(TelnyxGateway telnyx, SystemConfigRepository config, SmsProperties sms, NanpDirectory nanp,
             NumberPurchaser smsNumberPurchaser, SearchLadder ladder, MessagingProfileKeeper profiles, Clock clock,
-            MeterRegistry meters, OrderProperties orders, DailyOrderCount dailyOrders) {
+            MeterRegistry meters, OrderProperties orders, DailyOrderCount dailyOrders, SpendFence fence) {
+        this.fence = fence;
         this.orders = orders;
         this.dailyOrders = dailyOrders;
         this.telnyx = telnyx;
@@ -100,7 +104,7 @@ final class SharedSmsNumberSetup {
         Origin origin = Origin.areaCode(this.nanp.lookup(this.sms.areaCode().trim()).orElseThrow(), "configuration");
         CandidatePools pools = CandidatePools.forRun(this.telnyx, this.clock);
         PurchaseResult result = this.purchaser.purchase(new SharedSmsPurchaseRecord(this.config), state.purchase(),
-                this.ladder.rungs(origin, "sms"), pools, new OrderLimits(this.orders, this.dailyOrders),
+                this.ladder.rungs(origin, "sms"), pools, new OrderLimits(this.orders, this.dailyOrders, this.fence),
                 new NumberOrderRequest(null, null, profile.id(), null));
         if (result instanceof PurchaseResult.Bought bought) {
             this.config.activate(bought.number().phoneNumber(), bought.number().id());

@@ -33,8 +33,8 @@ final class SharedSmsPurchaseRecord implements PurchaseRecord {
     }
 
     @Override
-    public void abandon(String reference) {
-        this.config.abandon(reference);
+    public boolean abandon(String reference, String orderId) {
+        return this.config.abandon(reference, orderId);
     }
 
     @Override

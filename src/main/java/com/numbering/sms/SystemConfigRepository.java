@@ -42,7 +42,9 @@ class SystemConfigRepository {
     private static final String ABANDON = """
             UPDATE system_config SET telnyx_sms_status = NULL, telnyx_sms_number = NULL, telnyx_sms_order_id = NULL,
                    updated_at = ?
-            WHERE id = 1 AND telnyx_sms_customer_reference = ? AND telnyx_sms_status IN ('available', 'ordered')
+            WHERE id = 1 AND telnyx_sms_customer_reference = ?
+              AND (telnyx_sms_status = 'available' AND telnyx_sms_order_id IS NULL
+                   OR telnyx_sms_status = 'ordered' AND telnyx_sms_order_id = ?)
             """;
 
     private static final String ACTIVATE = """
@@ -104,8 +106,8 @@ class SystemConfigRepository {
         update(RECORD_ORDER, orderId, now(), reference);
     }
 
-    void abandon(String reference) {
-        update(ABANDON, now(), reference);
+    boolean abandon(String reference, String orderId) {
+        return update(ABANDON, now(), reference, orderId);
     }
 
     void activate(String number, String numberId) {

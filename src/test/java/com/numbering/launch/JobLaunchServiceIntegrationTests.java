@@ -62,6 +62,46 @@ class JobLaunchServiceIntegrationTests {
         }
     }
 
+    @Autowired
+    private SpendFence fence;
+
+    @Test
+    void theFenceRefusesToSpendOnceTheLocksSessionIsGone() throws Exception {
+        // given this process holds a job's lock on a session of its own (outside the pool: it will be killed)
+        int pid;
+        com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) this.dataSource;
+        try (Connection lockSession = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
+                pool.getPassword())) {
+            try (PreparedStatement lock = lockSession
+                .prepareStatement("SELECT pg_advisory_lock(hashtext('numbering-job'), hashtext('fencedJob'))")) {
+                lock.execute();
+            }
+            try (var rs = lockSession.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                pid = rs.getInt(1);
+            }
+            this.fence.holding("fencedJob", pid);
+            this.fence.check("POST /number_orders");
+
+            // when the session is lost (failover, idle timeout, pg_terminate_backend)
+            try (Connection admin = this.dataSource.getConnection()) {
+                admin.createStatement().execute("SELECT pg_terminate_backend(" + pid + ")");
+            }
+
+            // then nothing more may be spent
+            SpendFence.LockLostException lost = catchThrowableOfType(SpendFence.LockLostException.class,
+                    () -> this.fence.check("POST /number_orders"));
+            assertThat(lost).isNotNull();
+            assertThat(lost.getMessage()).contains("fencedJob lost its lock").contains("Refusing POST /number_orders");
+        }
+        catch (java.sql.SQLException closedByTermination) {
+            // closing the terminated session's connection may complain; the assertions above ran
+        }
+        finally {
+            this.fence.released();
+        }
+    }
+
     @Test
     void anExecutionLeftStartedByAKilledProcessIsRecoveredAndRestarted() {
         // given an execution that a killed pod left STARTED

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.LocalModeTest;
+import com.numbering.launch.SpendFence;
 import com.numbering.local.ContractRecorder;
 import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.CandidatePools;
@@ -64,6 +65,9 @@ class NumberPurchaserIntegrationTests {
 
     @Autowired
     private DailyOrderCount dailyOrders;
+
+    @Autowired
+    private SpendFence fence;
 
     private String tenantId;
 
@@ -258,7 +262,7 @@ class NumberPurchaserIntegrationTests {
     }
 
     private OrderLimits limits(int refusalsPerBuyer, int circuit, int perRun, int perDay) {
-        return new OrderLimits(new OrderProperties(refusalsPerBuyer, circuit, perRun, perDay), this.dailyOrders);
+        return new OrderLimits(new OrderProperties(refusalsPerBuyer, circuit, perRun, perDay), this.dailyOrders, this.fence);
     }
 
     private String tenant(String name) {

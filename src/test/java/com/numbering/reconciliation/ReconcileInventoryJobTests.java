@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.JobTestSupport;
 import com.numbering.launch.LaunchResult;
+import com.numbering.launch.SpendFence;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfileSettings;
@@ -54,6 +55,9 @@ class ReconcileInventoryJobTests extends JobTestSupport {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private SpendFence fence;
 
     @Autowired
     private PlatformTransactionManager transactionManager;
@@ -344,7 +348,7 @@ class ReconcileInventoryJobTests extends JobTestSupport {
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
         UnownedNumberRepository repository = new UnownedNumberRepository(this.jdbc, this.transactionManager, clock);
         return new UnownedNumberReleaser(repository, this.tenantRepairs, this.telnyx,
-                new ReconciliationProperties(true, Duration.ofDays(7), cap, 250, 200));
+                new ReconciliationProperties(true, Duration.ofDays(7), cap, 250, 200), this.fence);
     }
 
     /** A run of its own (findings are keyed by it) on the inventory the last job run staged. */

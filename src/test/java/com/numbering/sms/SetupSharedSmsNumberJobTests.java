@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.numbering.JobTestSupport;
 import com.numbering.launch.ExitCodes;
 import com.numbering.launch.LaunchResult;
+import com.numbering.launch.SpendFence;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
@@ -44,6 +45,9 @@ class SetupSharedSmsNumberJobTests extends JobTestSupport {
 
     @Autowired
     private DailyOrderCount dailyOrders;
+
+    @Autowired
+    private SpendFence fence;
 
     @Autowired
     private SystemConfigRepository config;
@@ -180,7 +184,7 @@ class SetupSharedSmsNumberJobTests extends JobTestSupport {
 
     private SharedSmsNumberSetup setupWith(SmsProperties properties) {
         return new SharedSmsNumberSetup(this.telnyx, this.config, properties, this.nanp, this.smsNumberPurchaser,
-                this.ladder, this.profiles, Clock.systemUTC(), this.meters, this.orders, this.dailyOrders);
+                this.ladder, this.profiles, Clock.systemUTC(), this.meters, this.orders, this.dailyOrders, this.fence);
     }
 
     private Map<String, Object> systemConfig() {
