@@ -86,11 +86,11 @@ final class ProvisionTenantsProcessor
      */
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        this.meters.counter("numbering.orders.placed").increment(this.limits.placed());
+        this.meters.counter("numbering.provisioning.orders.placed").increment(this.limits.placed());
         Optional<OrderLimits.Stop> stopped = this.limits.stopped();
         // Every reason is pushed, at 0 when it did not happen, so that alert rules always have a series to read.
         for (OrderLimits.Stop why : OrderLimits.Stop.values()) {
-            this.meters.counter("numbering.orders.stopped", "reason", why.label())
+            this.meters.counter("numbering.provisioning.orders.stopped", "reason", why.label())
                 .increment(stopped.filter(why::equals).isPresent() ? 1 : 0);
         }
         return stopped.map(why -> new ExitStatus(ExitCodes.ORDERING_STOPPED_STATUS,

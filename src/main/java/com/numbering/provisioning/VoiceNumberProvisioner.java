@@ -61,6 +61,8 @@ class VoiceNumberProvisioner {
         this.connectionId = telnyxProperties.voiceConnectionId();
         this.clock = clock;
         this.meters = meters;
+        // Registered at 0, so that every run pushes it and its alert rule always has a series to read.
+        meters.counter(STATUSES_NOT_UNDERSTOOD, "kind", "order");
     }
 
     /** @throws TelnyxException.Fatal when nothing can work until configuration is fixed: the job stops */

@@ -58,7 +58,7 @@ class K8sManifestTests {
         Result unitTests = run("promtool", "test", "rules", tests.toString());
         // then
         assertThat(check.exitCode()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 11 rules found");
+        assertThat(check.output()).contains("SUCCESS: 14 rules found");
         assertThat(unitTests.exitCode()).as(unitTests.output()).isZero();
         assertThat(unitTests.output()).contains("SUCCESS");
     }

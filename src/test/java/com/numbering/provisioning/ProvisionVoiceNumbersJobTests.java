@@ -291,7 +291,7 @@ class ProvisionVoiceNumbersJobTests extends JobTestSupport {
             assertThat(row(id).get("telnyx_voice_failure_reason")).as("tenant " + id).isNotNull();
             assertThat(row(id).get("telnyx_voice_status")).isNotIn("available", "ordered", "active");
         }
-        assertThat(this.meters.counter("numbering.orders.stopped", "reason", "refusal_circuit").count()).isPositive();
+        assertThat(this.meters.counter("numbering.provisioning.orders.stopped", "reason", "refusal_circuit").count()).isPositive();
     }
 
     private long tenant(String name, String phone, String state) {
