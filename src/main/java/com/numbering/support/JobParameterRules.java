@@ -12,13 +12,17 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
 /**
  * The parameters a job accepts, each with the form of its value. A launch with a key the job does not know (a typo
  * such as {@code dryrun}), a blank value or a malformed one is refused before anything runs, with a message that
- * names the key and the accepted ones: a typo must never widen what a run does. {@value #RUN_AT}, which the launch
- * adds to every run it starts, is always accepted.
+ * names the key and the accepted ones: a typo must never widen what a run does. Every job also accepts
+ * {@value #REASON} (a note that makes an ops rerun a fresh run of its own, README "Ops: reruns") and
+ * {@value #RUN_AT}, which the launch adds to every run it starts.
  */
 public final class JobParameterRules implements JobParametersValidator {
 
     /** The identifying parameter the launch adds to each run it starts: the instant it started it. */
     public static final String RUN_AT = "run.at";
+
+    /** Why ops launched this run ({@code reason=manual}): it changes nothing but makes the run an ad-hoc one. */
+    public static final String REASON = "reason";
 
     /** The form a parameter's value must have. */
     public enum Form {
@@ -27,6 +31,8 @@ public final class JobParameterRules implements JobParametersValidator {
         BOOLEAN("true or false", Pattern.compile("(?i)true|false")),
         /** A tenant key: an integer, a UUID or a short text key, without spaces. */
         ID("an id (letters, digits, '-', '_', '.' or ':', at most 64)", Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")),
+        /** Printable text, at most 200 characters. */
+        TEXT("printable text, at most 200 characters", Pattern.compile("[\\p{Print}]{1,200}")),
         /** A word without spaces, at most 64 characters (the launch's run key). */
         TOKEN("a word without spaces, at most 64 characters", Pattern.compile("\\S{1,64}"));
 
@@ -48,6 +54,7 @@ public final class JobParameterRules implements JobParametersValidator {
     private JobParameterRules(String job, Map<String, Form> accepted) {
         this.job = job;
         this.accepted = new LinkedHashMap<>(accepted);
+        this.accepted.put(REASON, Form.TEXT);
         this.accepted.put(RUN_AT, Form.TOKEN);
     }
 
@@ -87,7 +94,7 @@ public final class JobParameterRules implements JobParametersValidator {
 
     private InvalidJobParametersException refused(String what) {
         return new InvalidJobParametersException(this.job + ": " + what + ". It accepts "
-                + (this.accepted.size() == 1 ? "no parameter" : String.join(", ", ownKeys()))
+                + String.join(", ", ownKeys())
                 + "; nothing was done.");
     }
 

@@ -21,8 +21,8 @@ class JobParametersProcessTests {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            reconcileInventoryJob    | dryrun=true  | unknown job parameter 'dryrun' | It accepts dryRun;
-            provisionVoiceNumbersJob | tenantId=    | 'tenantId' is blank | It accepts tenantId;
+            reconcileInventoryJob    | dryrun=true  | unknown job parameter 'dryrun' | It accepts dryRun, reason;
+            provisionVoiceNumbersJob | tenantId=    | 'tenantId' is blank | It accepts reason, tenantId;
             """)
     void aMistypedParameterStopsTheLaunchWithTheConfigurationCodeAndDoesNothing(String job, String parameter,
             String complaint, String accepted) throws Exception {

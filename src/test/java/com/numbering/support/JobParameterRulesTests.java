@@ -50,7 +50,7 @@ class JobParameterRulesTests {
         // then
         assertThat(refused).as(argument).isNotNull();
         assertThat(refused.getMessage()).contains(complaint)
-            .contains(job.equals("dispatch") ? "It accepts no parameter" : "It accepts ")
+            .contains(job.equals("dispatch") ? "It accepts reason;" : "It accepts ")
             .endsWith("nothing was done.");
     }
 
@@ -61,6 +61,8 @@ class JobParameterRulesTests {
             provision | tenantId=42
             provision | tenantId=7d444840-9dc0-11d1-b245-5ffdce74fad2
             provision | tenantId=acme_co-2
+            dispatch  | reason=manual rerun after the outage
+            provision | reason=manual
             """)
     void acceptsWhatEachJobDocuments(String job, String argument) {
         assertThatNoException().isThrownBy(() -> rules(job).validate(parameters(argument)));
