@@ -26,6 +26,14 @@ public final class DailyOrderCount implements OrderLimits.DailyOrders {
         this.commits = new CommittedUpdates(jdbc, transactionManager);
     }
 
+    /** Orders already taken today (UTC), without taking one: what a dry run compares with the ceiling. */
+    public int takenToday() {
+        List<Integer> taken = this.jdbc.queryForList(
+                "SELECT orders FROM number_orders_daily WHERE day = (clock_timestamp() AT TIME ZONE 'UTC')::date",
+                Integer.class);
+        return taken.isEmpty() ? 0 : taken.get(0);
+    }
+
     @Override
     public boolean take(int max) {
         if (max < 1) {

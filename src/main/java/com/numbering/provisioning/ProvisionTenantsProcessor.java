@@ -12,12 +12,14 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.launch.ExitCodes;
 import com.numbering.launch.SpendFence;
 import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.numbers.CandidatePools;
+import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.OrderLimits;
 import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.SearchLadder;
@@ -35,6 +37,9 @@ final class ProvisionTenantsProcessor
 
     private static final String FEATURE = "voice";
 
+    /** The job parameter that turns a run into a plan: {@code dryRun=true}. */
+    static final String DRY_RUN = "dryRun";
+
     private final VoiceNumberProvisioner provisioner;
 
     private final TelnyxGateway telnyx;
@@ -49,7 +54,12 @@ final class ProvisionTenantsProcessor
 
     private final OrderProperties orderProperties;
 
-    private final OrderLimits.DailyOrders dailyOrders;
+    private final DailyOrderCount dailyOrders;
+
+    private final JdbcTemplate jdbc;
+
+    /** Set for a dry run ({@code dryRun=true}): plans instead of purchases. */
+    private ProvisioningPlanner planner;
 
     private final MeterRegistry meters;
 
@@ -61,8 +71,9 @@ final class ProvisionTenantsProcessor
 
     ProvisionTenantsProcessor(VoiceNumberProvisioner provisioner, TelnyxGateway telnyx, AreaCodeResolver resolver,
             SearchLadder ladder, ExecutorService workers, Clock clock, OrderProperties orderProperties,
-            OrderLimits.DailyOrders dailyOrders, MeterRegistry meters, SpendFence fence) {
+            DailyOrderCount dailyOrders, MeterRegistry meters, SpendFence fence, JdbcTemplate jdbc) {
         this.fence = fence;
+        this.jdbc = jdbc;
         this.provisioner = provisioner;
         this.telnyx = telnyx;
         this.resolver = resolver;
@@ -78,6 +89,10 @@ final class ProvisionTenantsProcessor
     public void beforeStep(StepExecution stepExecution) {
         this.pools = CandidatePools.forRun(this.telnyx, this.clock);
         this.limits = new OrderLimits(this.orderProperties, this.dailyOrders, this.fence);
+        this.planner = "true".equalsIgnoreCase(stepExecution.getJobParameters().getString(DRY_RUN))
+                ? new ProvisioningPlanner(this.jdbc, this.clock, stepExecution.getJobExecutionId(),
+                        this.orderProperties, this.dailyOrders.takenToday())
+                : null;
     }
 
     /**
@@ -86,6 +101,9 @@ final class ProvisionTenantsProcessor
      */
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
+        if (this.planner != null) {
+            this.planner.summarize();
+        }
         this.meters.counter("numbering.provisioning.orders.placed").increment(this.limits.placed());
         Optional<OrderLimits.Stop> stopped = this.limits.stopped();
         // Every reason is pushed, at 0 when it did not happen, so that alert rules always have a series to read.
@@ -104,6 +122,10 @@ final class ProvisionTenantsProcessor
         CandidatePools pools = this.pools;
         OrderLimits limits = this.limits;
         pools.expect(demand(plans));
+        ProvisioningPlanner planner = this.planner;
+        if (planner != null) {
+            return plans.stream().map(plan -> planner.plan(plan, pools)).toList();
+        }
         // Every tenant settles before a failure stops the job.
         return AllSettled.run(plans, plan -> this.provisioner.provision(plan, pools, limits), this.workers);
     }

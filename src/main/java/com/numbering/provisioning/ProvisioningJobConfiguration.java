@@ -72,7 +72,8 @@ class ProvisioningJobConfiguration {
 
     @Bean
     Job provisionVoiceNumbersJob(JobRepository jobRepository, Step provisionVoiceNumbersStep, JdbcTemplate jdbc) {
-        return new JobBuilder(JOB_NAME, jobRepository).validator(JobParameterRules.of(JOB_NAME, TENANT_ID, Form.ID))
+        return new JobBuilder(JOB_NAME, jobRepository).validator(JobParameterRules.of(JOB_NAME, TENANT_ID, Form.ID,
+                    ProvisionTenantsProcessor.DRY_RUN, Form.BOOLEAN))
             .start(provisionVoiceNumbersStep)
             .listener(new ProvisioningReport(jdbc))
             .build();
@@ -117,9 +118,10 @@ class ProvisioningJobConfiguration {
     @Bean
     ProvisionTenantsProcessor provisionTenantsProcessor(VoiceNumberProvisioner provisioner, TelnyxGateway telnyx,
             AreaCodeResolver resolver, SearchLadder ladder, ExecutorService provisioningWorkers, Clock clock,
-            OrderProperties orders, DailyOrderCount dailyOrders, MeterRegistry meters, SpendFence fence) {
+            OrderProperties orders, DailyOrderCount dailyOrders, MeterRegistry meters, SpendFence fence,
+            JdbcTemplate jdbc) {
         return new ProvisionTenantsProcessor(provisioner, telnyx, resolver, ladder, provisioningWorkers, clock, orders,
-                dailyOrders, meters, fence);
+                dailyOrders, meters, fence, jdbc);
     }
 
     @Bean(destroyMethod = "shutdownNow")

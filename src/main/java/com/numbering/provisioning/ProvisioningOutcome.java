@@ -16,7 +16,9 @@ record ProvisioningOutcome(String tenantId, Result result, String reason) {
         /** Not done this run; tried again after a backoff. */
         RETRY,
         /** Given up: status {@code failed}, reason recorded for a human. */
-        FAILED
+        FAILED,
+        /** A dry run's plan for the tenant ({@code provisioning_plans}); nothing was done. */
+        PLANNED
 
     }
 

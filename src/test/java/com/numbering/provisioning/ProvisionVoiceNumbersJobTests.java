@@ -294,6 +294,44 @@ class ProvisionVoiceNumbersJobTests extends JobTestSupport {
         assertThat(this.meters.counter("numbering.provisioning.orders.stopped", "reason", "refusal_circuit").count()).isPositive();
     }
 
+    @Test
+    void aDryRunPlansFromRealSearchesWithinTheCeilingAndBuysNothing() {
+        // given tenants that would get a number, one that cannot, and one already waiting on its order
+        long exact = tenant("Plan Exact", "(415) 555-2611", "CA");
+        long byState = tenant("Plan State", "(800) 555-0100", "NV");
+        long nowhere = tenant("Plan Nowhere", null, null);
+        long ordered = tenant("Plan Ordered", "(415) 555-2612", "CA");
+        this.jdbc.update("UPDATE tenants SET telnyx_voice_status = 'ordered', telnyx_voice_number = '+14155550999', "
+                + "telnyx_voice_customer_reference = ?, telnyx_voice_order_id = 'order-x', telnyx_voice_reference_seq = 1 "
+                + "WHERE id = ?", "tenant-" + ordered + "-1", ordered);
+        String before = this.jdbc.queryForObject("SELECT string_agg(t::text, '|' ORDER BY id) FROM tenants t", String.class);
+        int searchesBefore = this.simulator.ledger().requests("GET", "/available_phone_numbers").size();
+        int ordersBefore = this.simulator.ledger().requests("POST", "/number_orders").size();
+
+        // when
+        LaunchResult result = this.launches.launch(JOB, new JobParametersBuilder()
+            .addString("dryRun", "true")
+            .toJobParameters());
+
+        // then nothing was bought or changed, and each tenant's plan is recorded from real searches
+        assertThat(result.exitCode()).as(result.summary()).isZero();
+        assertThat(this.simulator.ledger().requests("POST", "/number_orders")).hasSize(ordersBefore);
+        assertThat(this.simulator.ledger().requests("GET", "/available_phone_numbers").size()).isGreaterThan(searchesBefore);
+        assertThat(this.jdbc.queryForObject("SELECT string_agg(t::text, '|' ORDER BY id) FROM tenants t", String.class))
+            .as("tenants untouched").isEqualTo(before);
+        long execution = result.execution().getId();
+        assertThat(plan(execution, exact)).containsEntry("action", "would-order").containsEntry("tier", "exact")
+            .containsEntry("area_code", "415");
+        assertThat(plan(execution, byState)).containsEntry("action", "would-order").containsEntry("tier", "state");
+        assertThat(plan(execution, nowhere)).containsEntry("action", "would-fail");
+        assertThat(plan(execution, ordered)).containsEntry("action", "would-follow");
+    }
+
+    private Map<String, Object> plan(long execution, long tenant) {
+        return this.jdbc.queryForMap("SELECT * FROM provisioning_plans WHERE job_execution_id = ? AND tenant_id = ?",
+                execution, String.valueOf(tenant));
+    }
+
     private long tenant(String name, String phone, String state) {
         return this.jdbc.queryForObject("INSERT INTO tenants (name, phone, state) VALUES (?, ?, ?) RETURNING id",
                 Long.class, name, phone, state);

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class JobParameterRulesTests {
 
     private final JobParameterRules provisioning = JobParameterRules.of("provisionVoiceNumbersJob", "tenantId",
-            Form.ID);
+            Form.ID, "dryRun", Form.BOOLEAN);
 
     private final JobParameterRules reconciliation = JobParameterRules.of("reconcileInventoryJob", "dryRun",
             Form.BOOLEAN);
@@ -35,7 +35,8 @@ class JobParameterRulesTests {
             provision | tenantid=42              | unknown job parameter 'tenantid'
             provision | tenantId=                | 'tenantId' is blank
             provision | tenantId=42 43           | 'tenantId' must be an id
-            provision | dryRun=true              | unknown job parameter 'dryRun'
+            provision | dryrun=true              | unknown job parameter 'dryrun'
+            provision | dryRun=maybe             | 'dryRun' must be true or false, not 'maybe'
             dispatch  | dryRun=true              | unknown job parameter 'dryRun'
             """)
     void refusesUnknownKeysBlankAndMalformedValuesNamingTheKeyAndTheAcceptedOnes(String job, String argument,
