@@ -128,6 +128,14 @@ final class Campaign implements AutoCloseable {
         return finish(start(job));
     }
 
+    /** One run of {@code job} with job parameters ({@code name=value}), as ops type them. */
+    Finished run(String job, String... parameters) throws Exception {
+        List<String> args = args(job);
+        args.addAll(List.of(parameters));
+        this.runs++;
+        return finish(AppProcess.start(NumberingApplication.class, Map.of(), JVM, args));
+    }
+
     /**
      * Runs {@code job} until a run completes (exit 0) and did the work; fails the scenario after {@code maxRuns}.
      * A launch that found the job "already running" exits 0 having done nothing: right after a SIGKILL, PostgreSQL may

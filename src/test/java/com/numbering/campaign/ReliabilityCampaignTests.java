@@ -234,6 +234,77 @@ class ReliabilityCampaignTests {
         }
     }
 
+    @Test
+    @Order(6)
+    void misuseNeitherSpendsMoneyNorSilencesAlerts() throws Exception {
+        try (Campaign campaign = new Campaign("misuse", CampaignSize.seed() + 6)) {
+            campaign.override("numbering.telnyx.budget.max-pause", "2s");
+            campaign.runUntilCompleted(Campaign.SMS, 3);
+            campaign.seeds.tenants(6);
+            campaign.seeds.alerts(6);
+            unrecordedNumbers(campaign, 2);
+
+            // when ops mistype job parameters: nothing runs, nothing is spent
+            int requests = campaign.world.simulator().ledger().requestCount();
+            for (String[] typo : List.of(new String[] { Campaign.RECONCILE, "dryrun=true" },
+                    new String[] { Campaign.PROVISION, "tenantid=42" }, new String[] { Campaign.PROVISION, "tenantId=" },
+                    new String[] { Campaign.DISPATCH, "dryRun=yes" })) {
+                Finished refused = campaign.run(typo[0], typo[1]);
+                assertThat(refused.exitCode()).as(String.join(" ", typo)).isEqualTo(78);
+            }
+            assertThat(campaign.world.simulator().ledger().requestCount()).as("requests after typos").isEqualTo(requests);
+
+            // when Telnyx answers a bulk call with a 429 whose reset says an hour, while alerts are due
+            campaign.world.simulator().control().rateLimitNext("GET", "/phone_numbers", Duration.ofHours(1), 1);
+            AppProcess bulk = campaign.start(Campaign.RECONCILE);
+            awaitRequests(campaign, campaign.world.simulator().ledger().requestCount() + 1, bulk);
+            Instant dispatched = Instant.now();
+            campaign.runUntilCompleted(Campaign.DISPATCH, 3);
+            Duration alertsTook = Duration.between(dispatched, Instant.now());
+            campaign.finish(bulk);
+            // then the due alerts went out within the clamp (2 s) and a run's start-up, not an hour later
+            assertThat(campaign.world.jdbc().queryForObject(
+                    "SELECT count(*) FROM client_alerts WHERE dedupe_key LIKE 'campaign-%' AND status = 'sent'",
+                    Long.class)).isEqualTo(6);
+            assertThat(alertsTook).as("dispatch after an hour-long reset").isLessThan(Duration.ofSeconds(60));
+
+            // when every order is refused the same way
+            campaign.world.simulator().control().failNext("POST", "/number_orders", 422, "10027", 1000);
+            int orders = campaign.world.simulator().ledger().requests("POST", "/number_orders").size();
+            Finished refusedRun = campaign.run(Campaign.PROVISION);
+            // then the circuit stops ordering after a handful, with its exit code
+            assertThat(refusedRun.exitCode()).as(Campaign.tail(refusedRun.output())).isEqualTo(4);
+            assertThat(campaign.world.simulator().ledger().requests("POST", "/number_orders").size() - orders)
+                .as("orders refused in one run").isLessThanOrEqualTo(5 + 8);
+            campaign.world.simulator().control().reset();
+
+            // when another process steals the job's lock in the middle of a provisioning run
+            campaign.seeds.tenants(6);
+            campaign.setLatency(Duration.ofMillis(40));
+            AppProcess first = campaign.start(Campaign.PROVISION);
+            awaitRequests(campaign, campaign.world.simulator().ledger().requestCount() + 3, first);
+            boolean stolenMidRun = first.isAlive();
+            campaign.world.jdbc().queryForList("""
+                    SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'
+                      AND classid = hashtext('numbering-job')::oid AND objid = hashtext(?)::oid""", Boolean.class,
+                    Campaign.PROVISION);
+            AppProcess second = campaign.start(Campaign.PROVISION);
+            Finished firstEnd = campaign.finish(first);
+            Finished secondEnd = campaign.finish(second);
+            // then the first stops at its next spend (or had finished), and the work is done once
+            assertThat(firstEnd.exitCode()).as(Campaign.tail(firstEnd.output())).isIn(0, 5);
+            if (stolenMidRun && firstEnd.exitCode() == 5) {
+                assertThat(firstEnd.output()).contains("lost its lock");
+            }
+            assertThat(secondEnd.exitCode()).as(Campaign.tail(secondEnd.output())).isIn(0, 5);
+            campaign.setLatency(Duration.ZERO);
+
+            // and the next scheduled runs finish everything, with every promise kept
+            settle(campaign);
+            conclude(campaign);
+        }
+    }
+
     @AfterAll
     static void printTheTable() throws IOException {
         StringBuilder table = new StringBuilder();
