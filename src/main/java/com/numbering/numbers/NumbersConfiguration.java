@@ -22,6 +22,11 @@ class NumbersConfiguration {
     }
 
     @Bean
+    CustomerReferences customerReferences(OrderProperties orders) {
+        return new CustomerReferences(orders.deployment());
+    }
+
+    @Bean
     DailyOrderCount dailyOrderCount(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         return new DailyOrderCount(jdbc, transactionManager);
     }

@@ -2,6 +2,8 @@ package com.numbering.numbers;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -15,10 +17,14 @@ import org.springframework.validation.annotation.Validated;
  *        run: something account-wide is wrong, and every further order would be refused too
  * @param maxPerRun orders one run may place
  * @param maxPerDay orders every run of every process may place together in one UTC day
+ * @param deployment a marker put before every customer reference this deployment gives ({@code prod} gives
+ *        {@code prod/tenant-42-3}), so that two deployments on one Telnyx account tell their numbers apart; empty:
+ *        none (today's references)
  */
 @Validated
 @ConfigurationProperties("numbering.orders")
 public record OrderProperties(@Min(1) @Max(20) int refusalsPerBuyer, @Min(2) @Max(100) int refusalCircuit,
-        @Min(1) @Max(100000) int maxPerRun, @Min(1) @Max(1000000) int maxPerDay) {
+        @Min(1) @Max(100000) int maxPerRun, @Min(1) @Max(1000000) int maxPerDay,
+        @NotNull @Pattern(regexp = "|" + CustomerReferences.MARKER) String deployment) {
 
 }

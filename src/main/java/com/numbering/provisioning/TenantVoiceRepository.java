@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.numbering.adoption.TenantKey;
 import com.numbering.support.CommittedUpdates;
 
+import com.numbering.numbers.CustomerReferences;
 import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.PurchaseRecord;
 import com.numbering.numbers.PurchaseStatus;
@@ -94,7 +95,11 @@ class TenantVoiceRepository {
 
     private final Clock clock;
 
-    TenantVoiceRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    private final CustomerReferences references;
+
+    TenantVoiceRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
+            CustomerReferences references) {
+        this.references = references;
         this.jdbc = jdbc;
         this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.clock = clock;
@@ -155,7 +160,7 @@ class TenantVoiceRepository {
 
         @Override
         public String reference(int seq) {
-            return "tenant-" + this.tenantId + "-" + seq;
+            return TenantVoiceRepository.this.references.tenant(this.tenantId, seq);
         }
 
         @Override

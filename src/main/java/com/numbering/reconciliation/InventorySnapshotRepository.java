@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import com.numbering.adoption.TenantKey;
+import com.numbering.numbers.CustomerReferences;
 import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
 
 /** {@code inventory_snapshot}: one run's copy of the account inventory, a page at a time. */
@@ -41,8 +42,6 @@ class InventorySnapshotRepository {
                             (SELECT count(*) FROM tenants WHERE telnyx_voice_number_id IS NOT NULL))
             """;
 
-    /** {@code tenant-<id>-<n>}: the provisioning job's customer reference (an id may contain '-': a UUID). */
-    private static final Pattern REFERENCE = Pattern.compile("tenant-(.+)-\\d{1,9}");
 
     /** {@code tenant-<id>}: a tag ops may put on a number bought by hand for a tenant. */
     private static final Pattern TAG = Pattern.compile("tenant-(.+)");
@@ -51,7 +50,11 @@ class InventorySnapshotRepository {
 
     private final TenantKey key;
 
-    InventorySnapshotRepository(JdbcTemplate jdbc, TenantKey key) {
+    /** {@code tenant-<id>-<n>}: the provisioning job's customer reference (an id may contain '-': a UUID). */
+    private final Pattern reference;
+
+    InventorySnapshotRepository(JdbcTemplate jdbc, TenantKey key, CustomerReferences references) {
+        this.reference = references.tenantReference();
         this.jdbc = jdbc;
         this.key = key;
     }
@@ -69,7 +72,7 @@ class InventorySnapshotRepository {
             ps.setString(4, n.connectionId());
             ps.setString(5, n.messagingProfileId());
             ps.setString(6, n.customerReference());
-            ps.setObject(7, tenantHint(n, this.key), Types.OTHER);
+            ps.setObject(7, tenantHint(n, this.key, this.reference), Types.OTHER);
             ps.setTimestamp(8, stagedAt);
         });
     }
@@ -88,9 +91,9 @@ class InventorySnapshotRepository {
      * The tenant the number's customer reference, or else one of its tags, names; null when none does. An id that
      * cannot be a value of the tenant key (letters for an integer key, say) names no tenant.
      */
-    static String tenantHint(OwnedNumber number, TenantKey key) {
+    static String tenantHint(OwnedNumber number, TenantKey key, Pattern ours) {
         if (number.customerReference() != null) {
-            Matcher reference = REFERENCE.matcher(number.customerReference());
+            Matcher reference = ours.matcher(number.customerReference());
             if (reference.matches() && key.accepts(reference.group(1))) {
                 return reference.group(1);
             }

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.launch.LaunchCheck;
+import com.numbering.numbers.CustomerReferences;
 import com.numbering.launch.SpendFence;
 import com.numbering.launch.VoiceConnectionRequired;
 import com.numbering.support.JobParameterRules;
@@ -73,9 +74,9 @@ class ReconciliationJobConfiguration {
     @Bean
     Step adoptUnrecordedNumbersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             DiscrepancyRepository discrepancies, TenantRepairRepository tenants, FindingRepository findings,
-            ReconciliationProperties properties) {
+            ReconciliationProperties properties, CustomerReferences references) {
         return step("adoptUnrecordedNumbersStep", jobRepository, transactionManager,
-                new UnrecordedNumberAdopter(discrepancies, tenants, findings, properties.repairBatchSize()));
+                new UnrecordedNumberAdopter(discrepancies, tenants, findings, properties.repairBatchSize(), references));
     }
 
     @Bean

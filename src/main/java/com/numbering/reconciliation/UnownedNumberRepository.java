@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.numbering.numbers.CustomerReferences;
 import com.numbering.support.CommittedUpdates;
 
 /**
@@ -20,13 +21,6 @@ import com.numbering.support.CommittedUpdates;
 class UnownedNumberRepository {
 
     /**
-     * The customer references this service gives its orders ({@code tenant-<id>-<n>}, {@code shared-sms-<n>}): only
-     * a number carrying one was bought by us, and only such a number may ever be released. A number bought by hand,
-     * by another product or with no reference is reported, never released.
-     */
-    static final String OURS = "^(tenant-[^\\s]+-[0-9]+|shared-sms-[0-9]+)$";
-
-    /**
      * Numbers the account holds (not pending, failed or gone) that no tenant records and that are not the shared SMS
      * number, unless a reference or tag ties them to an active tenant (adoption's business, not this one's). "Active"
      * is the tenant mapping's ({@code numbering_tenants}); a tenant the mapping does not return is never taken for a
@@ -34,7 +28,7 @@ class UnownedNumberRepository {
      */
     private static final String CLASSIFIED = """
             WITH classified AS (
-                SELECT s.number_id, s.phone_number, s.customer_reference ~ '%1$s' AS ours,
+                SELECT s.number_id, s.phone_number, s.customer_reference ~ ? AS ours,
                        CASE WHEN rec.id IS NOT NULL
                             THEN CASE WHEN rec_v.active IS FALSE THEN 'inactive-tenant-number' END
                             WHEN sms.id IS NOT NULL THEN NULL
@@ -50,7 +44,7 @@ class UnownedNumberRepository {
                 LEFT JOIN numbering_tenants hint_v ON hint_v.id = hint.id
                 WHERE s.status NOT IN ('purchase-pending', 'purchase-failed', 'deleted', 'ported-out')
             )
-            """.formatted(OURS);
+            """;
 
     private static final String REMEMBER = CLASSIFIED + """
             INSERT INTO reconciliation_unowned_numbers (phone_number, telnyx_number_id, kind, tenant_id,
@@ -94,12 +88,12 @@ class UnownedNumberRepository {
                           AND f.phone_number = u.phone_number AND f.kind IN ('unowned-number', 'inactive-tenant-number'))
               AND NOT EXISTS (SELECT 1 FROM system_config c WHERE c.telnyx_sms_number = u.phone_number)
               AND EXISTS (SELECT 1 FROM inventory_snapshot s WHERE s.phone_number = u.phone_number
-                          AND s.customer_reference ~ '%1$s')
+                          AND s.customer_reference ~ ?)
               AND NOT EXISTS (SELECT 1 FROM tenants t LEFT JOIN numbering_tenants v ON v.id = t.id
                               WHERE v.active IS NOT FALSE
                                 AND (t.telnyx_voice_number = u.phone_number OR t.id = u.tenant_id))
             ORDER BY u.first_seen_at, u.phone_number LIMIT ?
-            """.formatted(OURS);
+            """;
 
     private static final String RESOLVE = """
             UPDATE reconciliation_findings SET action = ?, details = ?
@@ -119,7 +113,16 @@ class UnownedNumberRepository {
 
     private final Clock clock;
 
-    UnownedNumberRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    /**
+     * The customer references this deployment gives its orders ({@link CustomerReferences}): only a number carrying
+     * one was bought by us, and only such a number may ever be released. A number bought by hand, by another product
+     * or deployment, or with no reference is reported, never released.
+     */
+    private final String ours;
+
+    UnownedNumberRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
+            CustomerReferences references) {
+        this.ours = references.ownedRegex();
         this.jdbc = jdbc;
         this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.clock = clock;
@@ -129,7 +132,7 @@ class UnownedNumberRepository {
     void remember() {
         Timestamp now = Timestamp.from(this.clock.instant());
         this.commits.inOwnTransaction(() -> {
-            this.jdbc.update(REMEMBER, now, now);
+            this.jdbc.update(REMEMBER, this.ours, now, now);
             this.jdbc.update(FORGET_OWNED, now);
             return null;
         });
@@ -140,14 +143,14 @@ class UnownedNumberRepository {
         Timestamp now = Timestamp.from(this.clock.instant());
         Timestamp cutoff = Timestamp.from(this.clock.instant().minus(policy.releaseQuarantine()));
         String quarantine = policy.releaseQuarantine().toSeconds() + " seconds";
-        return this.commits.update(REPORT, run.jobExecutionId(), policy.releaseEnabled(), now, cutoff, now,
+        return this.commits.update(REPORT, this.ours, run.jobExecutionId(), policy.releaseEnabled(), now, cutoff, now,
                 quarantine, run.dryRun());
     }
 
     List<Unowned> dueForRelease(Run run, Duration quarantine, int cap) {
         Timestamp cutoff = Timestamp.from(this.clock.instant().minus(quarantine));
         return this.jdbc.query(DUE, (rs, i) -> new Unowned(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4)), cutoff, run.jobExecutionId(), cap);
+                rs.getString(4)), cutoff, run.jobExecutionId(), this.ours, cap);
     }
 
     void resolve(Run run, String phoneNumber, String action, String details) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.numbering.numbers.PurchaseStatus;
+import com.numbering.numbers.CustomerReferences;
 import com.numbering.privacy.Redaction;
 import com.numbering.reconciliation.DiscrepancyRepository.UnrecordedNumber;
 
@@ -20,7 +21,6 @@ final class UnrecordedNumberAdopter extends ReconciliationTasklet {
 
     private static final Logger log = LoggerFactory.getLogger(UnrecordedNumberAdopter.class);
 
-    private static final Pattern REFERENCE = Pattern.compile("tenant-(.+)-(\\d{1,9})");
 
     private final DiscrepancyRepository discrepancies;
 
@@ -30,8 +30,12 @@ final class UnrecordedNumberAdopter extends ReconciliationTasklet {
 
     private final int batchSize;
 
+    /** This deployment's {@code tenant-<id>-<n>}. */
+    private final Pattern reference;
+
     UnrecordedNumberAdopter(DiscrepancyRepository discrepancies, TenantRepairRepository tenants,
-            FindingRepository findings, int batchSize) {
+            FindingRepository findings, int batchSize, CustomerReferences references) {
+        this.reference = references.tenantReference();
         this.discrepancies = discrepancies;
         this.tenants = tenants;
         this.findings = findings;
@@ -69,7 +73,7 @@ final class UnrecordedNumberAdopter extends ReconciliationTasklet {
         }
         String reference = null;
         int seq = 0;
-        Matcher matcher = number.customerReference() == null ? null : REFERENCE.matcher(number.customerReference());
+        Matcher matcher = number.customerReference() == null ? null : this.reference.matcher(number.customerReference());
         if (matcher != null && matcher.matches() && matcher.group(1).equals(number.tenantId())) {
             reference = number.customerReference();
             seq = Integer.parseInt(matcher.group(2));

@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.numbering.launch.LaunchCheck;
 import com.numbering.launch.SpendFence;
 import com.numbering.nanp.NanpDirectory;
+import com.numbering.numbers.CustomerReferences;
 import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.OrderProperties;
@@ -55,9 +56,9 @@ class SharedSmsJobConfiguration {
     SharedSmsNumberSetup sharedSmsNumberSetup(TelnyxGateway telnyx, SystemConfigRepository config, SmsProperties sms,
             NanpDirectory nanp, NumberPurchaser smsNumberPurchaser, SearchLadder ladder,
             MessagingProfileKeeper profiles, Clock clock, MeterRegistry meters, OrderProperties orders,
-            DailyOrderCount dailyOrders, SpendFence fence) {
+            DailyOrderCount dailyOrders, SpendFence fence, CustomerReferences references) {
         return new SharedSmsNumberSetup(telnyx, config, sms, nanp, smsNumberPurchaser, ladder, profiles, clock, meters,
-                orders, dailyOrders, fence);
+                orders, dailyOrders, fence, references);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import com.numbering.launch.SpendFence;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.numbers.CandidatePools;
+import com.numbering.numbers.CustomerReferences;
 import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.OrderLimits;
@@ -61,10 +62,14 @@ final class SharedSmsNumberSetup {
 
     private final SpendFence fence;
 
+    private final CustomerReferences references;
+
     SharedSmsNumberSetup(TelnyxGateway telnyx, SystemConfigRepository config, SmsProperties sms, NanpDirectory nanp,
             NumberPurchaser smsNumberPurchaser, SearchLadder ladder, MessagingProfileKeeper profiles, Clock clock,
-            MeterRegistry meters, OrderProperties orders, DailyOrderCount dailyOrders, SpendFence fence) {
+            MeterRegistry meters, OrderProperties orders, DailyOrderCount dailyOrders, SpendFence fence,
+            CustomerReferences references) {
         this.fence = fence;
+        this.references = references;
         this.orders = orders;
         this.dailyOrders = dailyOrders;
         this.telnyx = telnyx;
@@ -103,7 +108,7 @@ final class SharedSmsNumberSetup {
         }
         Origin origin = Origin.areaCode(this.nanp.lookup(this.sms.areaCode().trim()).orElseThrow(), "configuration");
         CandidatePools pools = CandidatePools.forRun(this.telnyx, this.clock);
-        PurchaseResult result = this.purchaser.purchase(new SharedSmsPurchaseRecord(this.config), state.purchase(),
+        PurchaseResult result = this.purchaser.purchase(new SharedSmsPurchaseRecord(this.config, this.references), state.purchase(),
                 this.ladder.rungs(origin, "sms"), pools, new OrderLimits(this.orders, this.dailyOrders, this.fence),
                 new NumberOrderRequest(null, null, profile.id(), null));
         if (result instanceof PurchaseResult.Bought bought) {

@@ -1,5 +1,6 @@
 package com.numbering.sms;
 
+import com.numbering.numbers.CustomerReferences;
 import com.numbering.numbers.PurchaseRecord;
 import com.numbering.numbers.Tier;
 
@@ -8,8 +9,11 @@ final class SharedSmsPurchaseRecord implements PurchaseRecord {
 
     private final SystemConfigRepository config;
 
-    SharedSmsPurchaseRecord(SystemConfigRepository config) {
+    private final CustomerReferences references;
+
+    SharedSmsPurchaseRecord(SystemConfigRepository config, CustomerReferences references) {
         this.config = config;
+        this.references = references;
     }
 
     @Override
@@ -19,7 +23,7 @@ final class SharedSmsPurchaseRecord implements PurchaseRecord {
 
     @Override
     public String reference(int seq) {
-        return "shared-sms-" + seq;
+        return this.references.sharedSms(seq);
     }
 
     @Override

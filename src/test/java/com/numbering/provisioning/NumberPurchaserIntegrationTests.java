@@ -262,7 +262,7 @@ class NumberPurchaserIntegrationTests {
     }
 
     private OrderLimits limits(int refusalsPerBuyer, int circuit, int perRun, int perDay) {
-        return new OrderLimits(new OrderProperties(refusalsPerBuyer, circuit, perRun, perDay), this.dailyOrders, this.fence);
+        return new OrderLimits(new OrderProperties(refusalsPerBuyer, circuit, perRun, perDay, ""), this.dailyOrders, this.fence);
     }
 
     private String tenant(String name) {

@@ -20,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.numbering.JobTestSupport;
 import com.numbering.launch.LaunchResult;
 import com.numbering.launch.SpendFence;
+import com.numbering.numbers.CustomerReferences;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfileSettings;
@@ -346,7 +347,8 @@ class ReconcileInventoryJobTests extends JobTestSupport {
 
     private UnownedNumberReleaser releaser(Instant at, int cap) {
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
-        UnownedNumberRepository repository = new UnownedNumberRepository(this.jdbc, this.transactionManager, clock);
+        UnownedNumberRepository repository = new UnownedNumberRepository(this.jdbc, this.transactionManager, clock,
+                new CustomerReferences(""));
         return new UnownedNumberReleaser(repository, this.tenantRepairs, this.telnyx,
                 new ReconciliationProperties(true, Duration.ofDays(7), cap, 250, 200), this.fence);
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.numbering.adoption.TenantKey;
 import com.numbering.launch.InvalidConfigurationException;
 import com.numbering.launch.LaunchCheck;
+import com.numbering.numbers.CustomerReferences;
 import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
 import com.numbering.telnyx.TelnyxProperties;
 
@@ -50,12 +51,31 @@ class ReconciliationJobConfigurationTests {
         assertThat(hint(new TenantKey("int4", "integer", null), number("tenant-9999999999-1", List.of()))).isNull();
     }
 
+    @Test
+    void aDeploymentReadsItsOwnMarkedAndUnmarkedReferencesButNeverAnotherDeployments() {
+        CustomerReferences prod = new CustomerReferences("prod");
+
+        assertThat(prod.tenant("42", 3)).isEqualTo("prod/tenant-42-3");
+        assertThat(hint(BIGINT, number("prod/tenant-42-3", List.of()), prod)).isEqualTo("42");
+        assertThat(hint(BIGINT, number("tenant-42-3", List.of()), prod)).as("written before the marker").isEqualTo("42");
+        assertThat(hint(BIGINT, number("staging/tenant-42-3", List.of()), prod)).isNull();
+        assertThat(hint(BIGINT, number("staging/tenant-42-3", List.of()))).as("no marker: only unmarked").isNull();
+        assertThat("prod/shared-sms-2").matches(prod.ownedRegex());
+        assertThat("shared-sms-2").matches(prod.ownedRegex());
+        assertThat("staging/shared-sms-2").doesNotMatch(prod.ownedRegex());
+        assertThat("by-hand-7").doesNotMatch(prod.ownedRegex());
+    }
+
     private static final TenantKey BIGINT = new TenantKey("int8", "bigint", null);
 
     private static final TenantKey UUID = new TenantKey("uuid", "uuid", null);
 
     private static String hint(TenantKey key, OwnedNumber number) {
-        return InventorySnapshotRepository.tenantHint(number, key);
+        return hint(key, number, new CustomerReferences(""));
+    }
+
+    private static String hint(TenantKey key, OwnedNumber number, CustomerReferences references) {
+        return InventorySnapshotRepository.tenantHint(number, key, references.tenantReference());
     }
 
     private static OwnedNumber number(String reference, List<String> tags) {

@@ -16,6 +16,7 @@ import com.numbering.launch.ExitCodes;
 import com.numbering.launch.LaunchResult;
 import com.numbering.launch.SpendFence;
 import com.numbering.nanp.NanpDirectory;
+import com.numbering.numbers.CustomerReferences;
 import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.OrderProperties;
@@ -184,7 +185,8 @@ class SetupSharedSmsNumberJobTests extends JobTestSupport {
 
     private SharedSmsNumberSetup setupWith(SmsProperties properties) {
         return new SharedSmsNumberSetup(this.telnyx, this.config, properties, this.nanp, this.smsNumberPurchaser,
-                this.ladder, this.profiles, Clock.systemUTC(), this.meters, this.orders, this.dailyOrders, this.fence);
+                this.ladder, this.profiles, Clock.systemUTC(), this.meters, this.orders, this.dailyOrders, this.fence,
+                new CustomerReferences(""));
     }
 
     private Map<String, Object> systemConfig() {
