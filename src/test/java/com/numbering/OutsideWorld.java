@@ -54,6 +54,18 @@ public final class OutsideWorld implements AutoCloseable {
                 SimulatorSettings.defaults());
     }
 
+    /**
+     * The contract violations so far, for a scenario that made the simulator step outside Telnyx's spec on purpose
+     * (a status newer than the spec): it checks them, then {@link #clearViolations()}.
+     */
+    public java.util.List<String> violations() {
+        return this.contract.violations();
+    }
+
+    public void clearViolations() {
+        this.contract.clear();
+    }
+
     public TelnyxSimulator simulator() {
         return this.simulator;
     }
