@@ -22,7 +22,7 @@ class JobParametersProcessTests {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             reconcileInventoryJob    | dryrun=true  | unknown job parameter 'dryrun' | It accepts dryRun, reason;
-            provisionVoiceNumbersJob | tenantId=    | 'tenantId' is blank | It accepts reason, tenantId;
+            provisionVoiceNumbersJob | tenantId=    | 'tenantId' is blank | It accepts dryRun, reason, tenantId;
             """)
     void aMistypedParameterStopsTheLaunchWithTheConfigurationCodeAndDoesNothing(String job, String parameter,
             String complaint, String accepted) throws Exception {
