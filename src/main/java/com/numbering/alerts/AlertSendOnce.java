@@ -83,6 +83,11 @@ class AlertSendOnce {
                 return unknown(alert, "no answer from Telnyx (" + Redaction.text(failure.getMessage())
                         + "): it may have been delivered; never resent");
             }
+            if (failure.outcomeUnknown() && failure.errorCode() == null) {
+                // A 5xx that is not Telnyx's own error (a proxy's 502/504 page): Telnyx may have sent it. Never resend.
+                return unknown(alert, "HTTP " + failure.httpStatus() + " without a Telnyx error (a proxy's answer): "
+                        + "it may have been delivered; never resent");
+            }
             this.window.refund(from, slot);
             return later(alert, from, failure.errorCode(), failure.getMessage(), failure.retryAfter());
         }

@@ -135,6 +135,24 @@ class DispatchAlertsJobTests extends JobTestSupport {
     }
 
     @Test
+    void aProxysBadGatewayAfterTelnyxAcceptedTheMessageIsUnknownAndNeverResent() {
+        // given Telnyx accepts the message, and a proxy in front of it answers 502 with its own page
+        optIn("+14155550178");
+        long id = alert("+14155550178", "Booked.", "proxy-502");
+        this.simulator.control().proxyErrorAfterProcessing("POST", "/messages", 502, 1);
+
+        // when
+        launch();
+        this.jdbc.update("UPDATE client_alerts SET next_attempt_at = now() WHERE id = ?", id);
+        launch();
+
+        // then it was delivered once, and the row says it may have been: never resent
+        assertThat(messagesTo("+14155550178")).hasSize(1);
+        assertThat(row(id)).containsEntry("status", "unknown");
+        assertThat((String) row(id).get("last_error_reason")).contains("HTTP 502 without a Telnyx error");
+    }
+
+    @Test
     void rateLimitsAndServerErrorsAreRetriedLaterThenSent() {
         optIn("+14155550115");
         long id = alert("+14155550115", "Booked.", "retry-1");

@@ -186,6 +186,22 @@ class NumberPurchaserIntegrationTests {
     }
 
     @Test
+    void aProxysBadGatewayAfterTheOrderWasPlacedIsResolvedByItsReferenceNotOrderedAgain() {
+        // given Telnyx places the order, and a proxy in front of it answers 502 with its own page
+        this.simulator.control().proxyErrorAfterProcessing("POST", "/number_orders", 502, 1);
+
+        // when
+        PurchaseResult first = purchase();
+        PurchaseResult next = purchase();
+
+        // then the first attempt's outcome is unknown, the next one adopts that order: one order for the tenant
+        assertThat(first).isInstanceOf(PurchaseResult.OutcomeUnknown.class);
+        assertThat(next).isInstanceOf(PurchaseResult.Bought.class);
+        assertThat(orderCalls()).isEqualTo(1);
+        assertThat(ordersFor(reference(1))).hasSize(1);
+    }
+
+    @Test
     void aTenantWhoseOrdersAreRefusedStopsAtThreeRefusalsAndWaits() {
         // given Telnyx refuses every order the same way
         this.simulator.control().failNext("POST", "/number_orders", 422, "10027", 50);

@@ -140,6 +140,8 @@ public final class FaultPlan {
 
     private final List<Rule> drops = new ArrayList<>();
 
+    private final List<Rule> proxyErrors = new ArrayList<>();
+
     synchronized void failNext(String method, String pathRegex, int status, String code, int times) {
         this.failures.add(new Rule(method, pathRegex, new Failure(status, code), Duration.ZERO, times));
     }
@@ -147,6 +149,16 @@ public final class FaultPlan {
     /** After processing, wait {@code stall} (zero: not at all) and close the connection without answering. */
     synchronized void dropAfterProcessing(String method, String pathRegex, Duration stall, int times) {
         this.drops.add(new Rule(method, pathRegex, null, stall, times));
+    }
+
+    /** After processing, answer {@code status} with a proxy's HTML page instead of Telnyx's answer. */
+    synchronized void proxyErrorAfterProcessing(String method, String pathRegex, int status, int times) {
+        this.proxyErrors.add(new Rule(method, pathRegex, new Failure(status, null), Duration.ZERO, times));
+    }
+
+    /** The status a proxy answers in Telnyx's place, when this request is to get one. */
+    synchronized Optional<Integer> takeProxyError(String method, String path) {
+        return take(this.proxyErrors, method, path).map(rule -> rule.failure.status());
     }
 
     synchronized void rateLimitNext(String method, String pathRegex, long resetSeconds, int times) {
@@ -165,6 +177,7 @@ public final class FaultPlan {
     synchronized void reset() {
         this.failures.clear();
         this.drops.clear();
+        this.proxyErrors.clear();
         this.random = null;
     }
 

@@ -77,14 +77,21 @@ final class HttpFrontDoor implements HttpHandler {
             RateLimiter.Decision headers = injected.filter(failure -> failure.resetSeconds() >= 0)
                 .map(failure -> new RateLimiter.Decision(false, quota.limit(), 0, failure.resetSeconds()))
                 .orElse(quota);
-            this.ledger.record(
-                    new LedgerRequest(method, path, query, response.status(), drop.isPresent(), receivedAt));
+            Optional<Integer> proxyError = (authorized && quota.allowed() && refused.isEmpty() && injected.isEmpty())
+                    ? this.faults.takeProxyError(method, path) : Optional.empty();
+            this.ledger.record(new LedgerRequest(method, path, query, proxyError.orElse(response.status()),
+                    drop.isPresent(), receivedAt));
             Duration extra = fault.filter(FaultPlan.Kind.SLOW::equals).map(k -> this.faults.slow()).orElse(Duration.ZERO);
             sleep(this.state.injections.latency.plus(drop.orElse(Duration.ZERO)).plus(extra));
             if (drop.isPresent()) {
                 // Closing before sendResponseHeaders makes the JDK server close the socket: the client has sent
                 // its request, the work is done, and it reads end-of-stream instead of a status line.
                 exchange.close();
+                return;
+            }
+            if (proxyError.isPresent()) {
+                // Not Telnyx's answer, so not checked against Telnyx's spec.
+                sendProxyPage(exchange, proxyError.get());
                 return;
             }
             String sent = Json.write(response.body());
@@ -134,6 +141,16 @@ final class HttpFrontDoor implements HttpHandler {
     private boolean authorized(String header) {
         return header != null
                 && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), this.expectedAuthorization);
+    }
+
+    private static void sendProxyPage(HttpExchange exchange, int status) throws IOException {
+        byte[] bytes = ("<html><head><title>" + status + " Bad Gateway</title></head><body><center><h1>" + status
+                + " Bad Gateway</h1></center></body></html>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     private static void send(HttpExchange exchange, RateLimiter.Decision quota, int status, String body)

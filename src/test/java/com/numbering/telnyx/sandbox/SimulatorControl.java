@@ -111,6 +111,15 @@ public final class SimulatorControl {
     }
 
     /**
+     * The next {@code times} matching requests are processed in full (state, ledger), and then a proxy in front of
+     * Telnyx answers {@code status} (502, 504) with an HTML page of its own: Telnyx did the work, the client hears an
+     * error that says nothing about it.
+     */
+    public void proxyErrorAfterProcessing(String method, String pathRegex, int status, int times) {
+        this.faults.proxyErrorAfterProcessing(method, pathRegex, status, times);
+    }
+
+    /**
      * Telnyx moves ahead of its spec and of the SDK: pending orders report {@code status} (say {@code processing}),
      * and their numbers are not listed in the inventory until the order settles. The responses then violate the
      * spec's enum on purpose; a test that uses this must account for those violations.
