@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.numbering.alerts.DeliveryRepository.SentAlert;
+import com.numbering.privacy.Redaction;
 import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.MessageStatus;
@@ -110,7 +111,7 @@ class DeliveryCheck {
         if (!message.isUnderstood()) {
             // Newer than this client, or absent: not final and not a failure, only not known yet. Never written
             // into delivery_status (its CHECK would fail the step on every run), looked at again later.
-            String reason = "delivery status '" + printable(message.status()) + "' not understood; "
+            String reason = "delivery status '" + Redaction.echo(message.status()) + "' not understood; "
                     + "looked at again";
             log.warn("alert {}: {}", alert.id(), reason);
             this.meters.counter("numbering.telnyx.statuses.not.understood", "kind", "message").increment();
@@ -128,12 +129,6 @@ class DeliveryCheck {
         }
         return settle(alert, message.status(), message.errorCode(), reason,
                 message.completedAt() != null ? message.completedAt() : now);
-    }
-
-    /** Telnyx's word, shortened: it is echoed into a log line and a row. */
-    private static String printable(String status) {
-        String shown = String.valueOf(status).replaceAll("[^A-Za-z0-9_.-]", "?");
-        return shown.length() <= 40 ? shown : shown.substring(0, 40) + "…";
     }
 
     private Result settle(SentAlert alert, String status, String code, String reason, Instant at) {

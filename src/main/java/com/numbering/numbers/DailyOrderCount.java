@@ -17,6 +17,10 @@ public final class DailyOrderCount implements OrderLimits.DailyOrders {
             RETURNING orders
             """;
 
+    private static final String TAKEN_TODAY = """
+            SELECT orders FROM number_orders_daily WHERE day = (clock_timestamp() AT TIME ZONE 'UTC')::date
+            """;
+
     private final JdbcTemplate jdbc;
 
     private final CommittedUpdates commits;
@@ -28,9 +32,7 @@ public final class DailyOrderCount implements OrderLimits.DailyOrders {
 
     /** Orders already taken today (UTC), without taking one: what a dry run compares with the ceiling. */
     public int takenToday() {
-        List<Integer> taken = this.jdbc.queryForList(
-                "SELECT orders FROM number_orders_daily WHERE day = (clock_timestamp() AT TIME ZONE 'UTC')::date",
-                Integer.class);
+        List<Integer> taken = this.jdbc.queryForList(TAKEN_TODAY, Integer.class);
         return taken.isEmpty() ? 0 : taken.get(0);
     }
 

@@ -45,4 +45,13 @@ public final class Redaction {
         return out.toString();
     }
 
+    /**
+     * A value someone else chose (an operator's job parameter, a status Telnyx sent), echoed back into a log line or
+     * a row: control characters replaced, phone-like runs masked, and never more than 40 characters.
+     */
+    public static String echo(String value) {
+        String shown = text(String.valueOf(value).replaceAll("\\p{Cntrl}", "?"));
+        return shown.length() <= 40 ? shown : shown.substring(0, 40) + "…";
+    }
+
 }

@@ -3,6 +3,7 @@ package com.numbering.provisioning;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -90,7 +91,7 @@ final class ProvisioningPlanner {
         log.info("DRY RUN of provisionVoiceNumbersJob (execution {}): nothing was ordered or changed; a real run now "
                 + "would place {} orders (room under the ceilings: {}); by tenant: {}. Rows: SELECT * FROM "
                 + "provisioning_plans WHERE job_execution_id = {}", this.jobExecutionId,
-                Math.min(this.wouldOrder.get(), this.orderRoom), this.orderRoom, new java.util.TreeMap<>(this.tally),
+                Math.min(this.wouldOrder.get(), this.orderRoom), this.orderRoom, new TreeMap<>(this.tally),
                 this.jobExecutionId);
     }
 

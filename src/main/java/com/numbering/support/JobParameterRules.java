@@ -9,6 +9,8 @@ import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
+import com.numbering.privacy.Redaction;
+
 /**
  * The parameters a job accepts, each with the form of its value. A launch with a key the job does not know (a typo
  * such as {@code dryrun}), a blank value or a malformed one is refused before anything runs, with a message that
@@ -87,7 +89,7 @@ public final class JobParameterRules implements JobParametersValidator {
             }
             if (!form.pattern.matcher(value).matches()) {
                 throw refused("job parameter '" + parameter.name() + "' must be " + form.description + ", not '"
-                        + printable(value) + "'");
+                        + Redaction.echo(value) + "'");
             }
         }
     }
@@ -100,12 +102,6 @@ public final class JobParameterRules implements JobParametersValidator {
 
     private Iterable<String> ownKeys() {
         return this.accepted.keySet().stream().filter(key -> !RUN_AT.equals(key)).sorted().toList();
-    }
-
-    /** A value is echoed back to the operator who typed it, but never at length. */
-    private static String printable(String value) {
-        String shown = value.replaceAll("\\p{Cntrl}", "?");
-        return shown.length() <= 40 ? shown : shown.substring(0, 40) + "…";
     }
 
 }

@@ -28,4 +28,12 @@ class RedactionTests {
         assertThat(Redaction.text("code 85001: not available")).isEqualTo("code 85001: not available");
     }
 
+    @Test
+    void echoesAnOutsidersValueShortMaskedAndWithoutControlCharacters() {
+        assertThat(Redaction.echo("gw_timeout")).isEqualTo("gw_timeout");
+        assertThat(Redaction.echo("tenant\n+14155550123")).isEqualTo("tenant?+1415•••••23");
+        assertThat(Redaction.echo("x".repeat(500))).isEqualTo("x".repeat(40) + "…");
+        assertThat(Redaction.echo(null)).isEqualTo("null");
+    }
+
 }
