@@ -85,7 +85,8 @@ class JobLaunchServiceIntegrationTests {
 
             // when the session is lost (failover, idle timeout, pg_terminate_backend)
             try (Connection admin = this.dataSource.getConnection()) {
-                admin.createStatement().execute("SELECT pg_terminate_backend(" + pid + ")");
+                // waits (up to 5 s) until the session has really ended and its lock is gone
+                admin.createStatement().execute("SELECT pg_terminate_backend(" + pid + ", 5000)");
             }
 
             // then nothing more may be spent
