@@ -6,10 +6,11 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import com.numbering.adoption.TenantAdoptionCallback;
+import com.numbering.adoption.MigrationLockTimeout;
 import com.numbering.local.EmbeddedDatabase;
 
 /** A new, empty database on the embedded PostgreSQL server, for tests that must not share one. */
@@ -41,7 +42,7 @@ public final class TestDatabases {
             .baselineOnMigrate(true)
             .baselineVersion("0")
             .failOnMissingLocations(true)
-            .callbacks(new TenantAdoptionCallback())
+            .callbacks(MigrationLockTimeout.allCallbacks().toArray(Callback[]::new))
             .load()
             .migrate();
     }

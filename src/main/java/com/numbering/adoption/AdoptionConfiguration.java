@@ -1,5 +1,6 @@
 package com.numbering.adoption;
 
+import org.flywaydb.core.api.callback.Callback;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,13 +10,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.numbering.launch.InvalidConfigurationException;
 import com.numbering.launch.LaunchCheck;
 
-/** Adopting the application's tenants table: the Flyway callback, the key's type, the mapping check per job. */
+/** Adopting the application's tenants table: the Flyway callbacks (adoption, lock timeout), the key's type, the mapping check per job. */
 @Configuration(proxyBeanMethods = false)
 class AdoptionConfiguration {
 
     @Bean
     FlywayConfigurationCustomizer tenantAdoption() {
-        return configuration -> configuration.callbacks(new TenantAdoptionCallback());
+        return configuration -> configuration.callbacks(MigrationLockTimeout.allCallbacks().toArray(Callback[]::new));
     }
 
     /** Read after the migrations ran (a JdbcTemplate waits for them): {@code tenants} exists then. */

@@ -1,12 +1,25 @@
 package com.numbering.local;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.TestDatabases;
+import com.numbering.adoption.MigrationLockTimeout;
 import com.numbering.adoption.TenantAdoptionCallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +133,82 @@ class MigrationsIntegrationTests {
                 VALUES (gen_random_uuid(), '+14155550123', 'call_summary', 'Hi', 'k-2')""")))
             .hasMessageContaining("client_alerts_tenant_id_fkey");
         withTheCallback(jdbc).validate();
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aMigrationQueuedBehindALongTransactionGivesUpInsteadOfBlockingTheApplicationsWrites() throws Exception {
+        // given an application database whose tenants table a long transaction of the application is reading
+        String url = TestDatabases.fresh("migrations");
+        JdbcTemplate jdbc = TestDatabases.jdbc(url);
+        jdbc.execute("CREATE TABLE tenants (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL)");
+        jdbc.update("INSERT INTO tenants (name) VALUES ('Existing Co')");
+        try (Connection reader = DriverManager.getConnection(url, "postgres", "")) {
+            reader.setAutoCommit(false);
+            reader.createStatement().executeQuery("SELECT count(*) FROM tenants").close();
+
+            // when the migrations run beside it (V2's ALTER TABLE needs the table's exclusive lock)
+            long started = System.nanoTime();
+            Throwable failure = catchThrowable(() -> migrateWithLockTimeout(jdbc, Duration.ofSeconds(1)));
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            // then the migration gave up within its timeout and rolled back, instead of queueing the writes
+            assertThat(failure).hasMessageContaining("lock timeout");
+            assertThat(waited).isLessThan(Duration.ofSeconds(8));
+            reader.rollback();
+        }
+        // and the next run, with the table free, migrates; the setting did not outlive the migration's transaction
+        migrateWithLockTimeout(jdbc, Duration.ofSeconds(1));
+        assertThat(columns(jdbc, "tenants")).contains("telnyx_voice_status");
+        assertThat(jdbc.queryForObject("SHOW lock_timeout", String.class)).isEqualTo("0");
+    }
+
+    @Test
+    void noMigrationAfterTheLockTimeoutAddsAValidatedConstraintToTheApplicationsTenantsTableInOneStep()
+            throws Exception {
+        // given the rule, which V2 (written before it) breaks
+        Path migrations = Path.of("db/migration");
+        assertThat(constraintsAddedInOneStep(Files.readString(migrations.resolve(
+                "V2__create_tenants_and_system_config.sql")))).isNotEmpty();
+
+        // when every migration after V10 is read
+        Map<String, List<String>> offending = new TreeMap<>();
+        try (Stream<Path> files = Files.list(migrations)) {
+            for (Path file : files.toList()) {
+                Matcher version = Pattern.compile("^V(\\d+)__").matcher(file.getFileName().toString());
+                if (version.find() && Integer.parseInt(version.group(1)) > 10) {
+                    List<String> found = constraintsAddedInOneStep(Files.readString(file));
+                    if (!found.isEmpty()) {
+                        offending.put(file.getFileName().toString(), found);
+                    }
+                }
+            }
+        }
+
+        // then none adds a CHECK or FOREIGN KEY to tenants without NOT VALID (then VALIDATE CONSTRAINT)
+        assertThat(offending).isEmpty();
+    }
+
+    /** {@code ALTER TABLE tenants ... ADD CONSTRAINT ... CHECK|FOREIGN KEY ...;} statements without NOT VALID. */
+    private static List<String> constraintsAddedInOneStep(String sql) {
+        return Arrays.stream(sql.replaceAll("--[^\\n]*", "").split(";"))
+            .map(statement -> statement.strip().replaceAll("\\s+", " "))
+            .filter(statement -> statement.matches("(?is)ALTER TABLE (IF EXISTS )?(ONLY )?tenants .*ADD CONSTRAINT .*"))
+            .filter(statement -> statement.matches("(?is).*\\b(CHECK|FOREIGN KEY)\\b.*"))
+            .filter(statement -> !statement.matches("(?is).*\\bNOT VALID\\b.*"))
+            .toList();
+    }
+
+    private static void migrateWithLockTimeout(JdbcTemplate jdbc, Duration timeout) {
+        Flyway.configure()
+            .dataSource(jdbc.getDataSource())
+            .locations("classpath:db/migration")
+            .table("numbering_schema_history")
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
+            .callbacks(new TenantAdoptionCallback(), new MigrationLockTimeout(timeout))
+            .load()
+            .migrate();
     }
 
     /** The Flyway of the release before adoption support: V1-V5, no callback. */
