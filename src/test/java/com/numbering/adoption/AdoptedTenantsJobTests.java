@@ -9,10 +9,8 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.numbering.ContractConformance;
 import com.numbering.launch.JobLaunchService;
 import com.numbering.launch.LaunchResult;
+import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.sandbox.SimulatorSettings;
 import com.numbering.telnyx.sandbox.TelnyxSimulator;
 
@@ -34,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every job end to end on an application database this service adopts (one subclass per shape of {@code tenants}):
  * the same outcomes as on the service's own layout, and the application's own columns and rows left as they were.
- * The tests run in order, as the jobs would in production, each on what the previous one left.
+ * Each test starts from the database as adopted (the service's own columns and tables emptied, the application's
+ * untouched, the simulated account's numbers released) and runs, in production's order, the jobs whose outcome it
+ * needs. The simulator's ledger keeps earlier tests' orders and messages: ledger assertions are about a test's own.
  */
 @SpringBootTest(properties = { "numbering.launch.enabled=false", "numbering.local.simulator=true",
         "numbering.guard.allow-mixed-environment=true", "spring.datasource.username=postgres",
@@ -47,7 +48,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         "numbering.sms.order-poll-interval=20ms", "numbering.alerts.messages-per-second=20",
         "logging.level.com.numbering=WARN" })
 @ExtendWith(ContractConformance.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class AdoptedTenantsJobTests {
 
     @Autowired
@@ -62,7 +62,31 @@ abstract class AdoptedTenantsJobTests {
     @Autowired
     private MeterRegistry meters;
 
+    @Autowired
+    private TelnyxGateway telnyx;
+
     abstract AdoptedDatabase database();
+
+    @BeforeEach
+    void asAdopted() {
+        // Forget every number, order and attempt, never the reference sequences: references are never reused.
+        this.jdbc.update("""
+                UPDATE tenants SET telnyx_voice_number = NULL, telnyx_voice_number_id = NULL,
+                       telnyx_voice_order_id = NULL, telnyx_voice_status = NULL,
+                       telnyx_voice_customer_reference = NULL, telnyx_voice_area_code = NULL, telnyx_voice_tier = NULL,
+                       telnyx_voice_attempts = 0, telnyx_voice_next_attempt_at = NULL,
+                       telnyx_voice_failure_field = NULL, telnyx_voice_failure_reason = NULL,
+                       telnyx_voice_updated_at = NULL""");
+        this.jdbc.update("""
+                UPDATE system_config SET telnyx_sms_status = NULL, telnyx_sms_number = NULL,
+                       telnyx_sms_number_id = NULL, telnyx_sms_messaging_profile_id = NULL, telnyx_sms_order_id = NULL,
+                       telnyx_sms_campaign_status = NULL, telnyx_sms_profile_drift = NULL,
+                       telnyx_sms_hold_reason = NULL WHERE id = 1""");
+        this.jdbc.update("DELETE FROM client_alerts");
+        this.jdbc.update("DELETE FROM sms_consents");
+        // This class's simulated account holds only what its tests bought or put there: none of it is left.
+        this.simulator.ledger().inventory().forEach(number -> this.telnyx.releaseNumber(number.id()));
+    }
 
     @AfterEach
     void resetSimulatorFaults() {
@@ -70,18 +94,22 @@ abstract class AdoptedTenantsJobTests {
     }
 
     @Test
-    @Order(1)
     void provisioningGivesEveryActiveTenantANumberAndLeavesTheDeactivatedOneAlone() {
-        LaunchResult result = launch("provisionVoiceNumbersJob");
-
-        assertThat(result.exitCode()).as(result.summary()).isZero();
+        // given
         String local = id(LOCAL);
+        String reference = "tenant-" + local + "-" + (referenceSeq(LOCAL) + 1);
+
+        // when
+        LaunchResult result = provision();
+
+        // then
+        assertThat(result.exitCode()).as(result.summary()).isZero();
         assertThat(voice(LOCAL)).containsEntry("telnyx_voice_status", "active")
             .containsEntry("telnyx_voice_tier", "exact")
-            .containsEntry("telnyx_voice_customer_reference", "tenant-" + local + "-1");
+            .containsEntry("telnyx_voice_customer_reference", reference);
         assertThat((String) voice(LOCAL).get("telnyx_voice_number")).startsWith("+1415");
         assertThat(this.simulator.ledger().orders().stream()
-            .filter(order -> ("tenant-" + local + "-1").equals(order.customerReference()))).hasSize(1);
+            .filter(order -> reference.equals(order.customerReference()))).hasSize(1);
         assertThat(voice(TOLL_FREE)).containsEntry("telnyx_voice_status", "active")
             .containsEntry("telnyx_voice_tier", "state");
         assertThat(voice(BARE)).containsEntry("telnyx_voice_status", "failed");
@@ -91,38 +119,42 @@ abstract class AdoptedTenantsJobTests {
     }
 
     @Test
-    @Order(2)
     void theSharedSmsJobSetsUpTheSharedNumber() {
+        // when
         LaunchResult result = launch("setupSharedSmsNumberJob");
 
+        // then
         assertThat(result.exitCode()).as(result.summary()).isZero();
         assertThat(this.jdbc.queryForObject("SELECT telnyx_sms_number FROM system_config", String.class))
             .startsWith("+1415");
     }
 
     @Test
-    @Order(3)
     void anAlertQueuedForATenantIsSentFromTheSharedNumber() {
-        this.jdbc.update("UPDATE system_config SET telnyx_sms_campaign_status = 'ASSIGNED'");
-        this.jdbc.update("INSERT INTO sms_consents (phone, opted_in_at, opt_in_method) VALUES (?, now(), 'test')",
-                "+14155550111");
-        this.jdbc.update("""
-                INSERT INTO client_alerts (tenant_id, recipient, alert_type, body, dedupe_key)
-                VALUES (?, '+14155550111', 'appointment_booked', 'Booked for Tue 10:00.', 'adopted-1')""",
-                AppSchema.key(id(LOCAL)));
+        // given
+        setUpTheSharedNumber();
 
-        LaunchResult result = launch("dispatchAlertsJob");
+        // when
+        LaunchResult result = dispatchAnAlertFor(LOCAL);
 
+        // then
         assertThat(result.exitCode()).as(result.summary()).isZero();
         assertThat(this.jdbc.queryForMap("SELECT tenant_id::text AS tenant, status FROM client_alerts"))
             .containsEntry("tenant", id(LOCAL))
             .containsEntry("status", "sent");
-        assertThat(this.simulator.ledger().messages()).anySatisfy(m -> assertThat(m.to()).isEqualTo("+14155550111"));
+        String messageId = this.jdbc.queryForObject("SELECT telnyx_message_id FROM client_alerts", String.class);
+        String sender = this.jdbc.queryForObject("SELECT telnyx_sms_number FROM system_config", String.class);
+        assertThat(this.simulator.ledger().messages()).filteredOn(m -> m.id().equals(messageId))
+            .singleElement()
+            .satisfies(m -> assertThat(m.to()).isEqualTo("+14155550111"))
+            .satisfies(m -> assertThat(m.from()).isEqualTo(sender));
     }
 
     @Test
-    @Order(4)
     void reconciliationAdoptsANumberBoughtForATenantAndReportsTheDeactivatedTenantsNumber() {
+        // given provisioning has run: the tenant without phone or state failed, the deactivated one was left alone
+        assertThat(provision().exitCode()).isZero();
+        assertThat(voice(BARE)).containsEntry("telnyx_voice_status", "failed");
         String bought = newNumber();
         this.simulator.control().addOwnedNumber(bought, SimulatorSettings.DEFAULT_CONNECTION_ID,
                 "tenant-" + id(BARE) + "-4", List.of(), "active");
@@ -130,8 +162,10 @@ abstract class AdoptedTenantsJobTests {
         this.simulator.control().addOwnedNumber(closed, SimulatorSettings.DEFAULT_CONNECTION_ID, null,
                 List.of("tenant-" + id(CLOSED)), "active");
 
+        // when
         LaunchResult result = launch("reconcileInventoryJob");
 
+        // then
         assertThat(result.exitCode()).as(result.summary()).isZero();
         assertThat(voice(BARE)).containsEntry("telnyx_voice_status", "active")
             .containsEntry("telnyx_voice_number", bought)
@@ -142,16 +176,23 @@ abstract class AdoptedTenantsJobTests {
     }
 
     @Test
-    @Order(5)
     void theApplicationsOwnColumnsAndRowsAreByteForByteAsTheyWere() {
+        // when
+        runEveryJob();
+
+        // then
         assertThat(database().schema().fingerprint(this.jdbc)).isEqualTo(database().fingerprintBefore());
     }
 
     @Test
-    @Order(6)
     void everyColumnHoldingATenantIdHasTheKeysTypeAndNoMetricCarriesATenantId() {
+        // given
         String keyType = type("tenants", "id");
 
+        // when
+        runEveryJob();
+
+        // then
         assertThat(List.of(type("client_alerts", "tenant_id"), type("reconciliation_findings", "tenant_id"),
                 type("reconciliation_unowned_numbers", "tenant_id"), type("inventory_snapshot", "tenant_hint")))
             .containsOnly(keyType);
@@ -166,6 +207,38 @@ abstract class AdoptedTenantsJobTests {
                 List.of(id(LOCAL), id(TOLL_FREE), id(BARE), id(CLOSED)));
     }
 
+    /** Every job once, in production's order, each of its outcomes checked by the tests above. */
+    private void runEveryJob() {
+        assertThat(provision().exitCode()).isZero();
+        setUpTheSharedNumber();
+        assertThat(dispatchAnAlertFor(LOCAL).exitCode()).isZero();
+        this.simulator.control().addOwnedNumber(newNumber(), SimulatorSettings.DEFAULT_CONNECTION_ID,
+                "tenant-" + id(BARE) + "-4", List.of(), "active");
+        this.simulator.control().addOwnedNumber(newNumber(), SimulatorSettings.DEFAULT_CONNECTION_ID, null,
+                List.of("tenant-" + id(CLOSED)), "active");
+        assertThat(launch("reconcileInventoryJob").exitCode()).isZero();
+    }
+
+    private LaunchResult provision() {
+        return launch("provisionVoiceNumbersJob");
+    }
+
+    private void setUpTheSharedNumber() {
+        LaunchResult result = launch("setupSharedSmsNumberJob");
+        assertThat(result.exitCode()).as(result.summary()).isZero();
+        this.jdbc.update("UPDATE system_config SET telnyx_sms_campaign_status = 'ASSIGNED'");
+    }
+
+    private LaunchResult dispatchAnAlertFor(String tenant) {
+        this.jdbc.update("INSERT INTO sms_consents (phone, opted_in_at, opt_in_method) VALUES (?, now(), 'test')",
+                "+14155550111");
+        this.jdbc.update("""
+                INSERT INTO client_alerts (tenant_id, recipient, alert_type, body, dedupe_key)
+                VALUES (?, '+14155550111', 'appointment_booked', 'Booked for Tue 10:00.', 'adopted-1')""",
+                AppSchema.key(id(tenant)));
+        return launch("dispatchAlertsJob");
+    }
+
     private LaunchResult launch(String job) {
         return this.launches.launch(job, new JobParameters());
     }
@@ -176,6 +249,11 @@ abstract class AdoptedTenantsJobTests {
 
     private Map<String, Object> voice(String name) {
         return this.jdbc.queryForMap("SELECT * FROM tenants WHERE name = ?", name);
+    }
+
+    private int referenceSeq(String name) {
+        return this.jdbc.queryForObject("SELECT telnyx_voice_reference_seq FROM tenants WHERE name = ?", Integer.class,
+                name);
     }
 
     private String type(String table, String column) {
