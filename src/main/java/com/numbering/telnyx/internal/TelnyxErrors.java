@@ -117,7 +117,11 @@ final class TelnyxErrors {
         }
         if (reset != null) {
             try {
-                return Duration.ofMillis((long) (Double.parseDouble(reset.trim()) * 1000));
+                double seconds = Double.parseDouble(reset.trim());
+                if (Double.isFinite(seconds) && seconds > 0) {
+                    return Duration.ofMillis((long) (seconds * 1000));
+                }
+                // Zero, negative or NaN: no pause we can trust; a retry at once would only meet the limit again.
             }
             catch (NumberFormatException ignored) {
                 // An HTTP date or garbage: fall back to the default below.

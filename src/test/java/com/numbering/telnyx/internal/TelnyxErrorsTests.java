@@ -190,6 +190,19 @@ class TelnyxErrorsTests {
         assertThat(((Transient) classified).retryAfter()).isEqualTo(Duration.ofSeconds(1));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "-5", "0", "NaN", "-Infinity" })
+    void aResetThatIsNotAPositiveNumberWaitsTheDefaultSecondInsteadOfRetryingAtOnce(String reset) {
+        // given a strange answer: a retry at once would only meet the limit again
+        ApiException limited = new ApiException(429, Map.of("x-ratelimit-reset", List.of(reset)), "");
+
+        // when
+        TelnyxException classified = this.errors.classify(OPERATION, limited, false);
+
+        // then
+        assertThat(((Transient) classified).retryAfter()).isEqualTo(Duration.ofSeconds(1));
+    }
+
     @Test
     void aResetLongerThanTheMaxPauseIsCutToItAndCounted() {
         // given
