@@ -82,18 +82,25 @@ public final class CandidatePools {
 
         synchronized AvailableNumber next() {
             Instant oldest = CandidatePools.this.clock.instant().minus(CandidatePools.this.maxAge);
+            boolean staleDropped = false;
             while (true) {
                 Candidate candidate = this.candidates.poll();
                 if (candidate != null) {
-                    if (candidate.foundAt().isAfter(oldest)
-                            && CandidatePools.this.handedOut.add(candidate.number().phoneNumber())) {
+                    String number = candidate.number().phoneNumber();
+                    if (!candidate.foundAt().isAfter(oldest)) {
+                        // Too old to order, not unavailable: a new search may find it again, and then it counts.
+                        this.seen.remove(number);
+                        staleDropped = true;
+                    }
+                    else if (CandidatePools.this.handedOut.add(number)) {
                         return candidate.number();
                     }
                     continue;
                 }
-                if (this.exhausted) {
+                if (this.exhausted && !staleDropped) {
                     return null;
                 }
+                staleDropped = false;
                 refill();
             }
         }

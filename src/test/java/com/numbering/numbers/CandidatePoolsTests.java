@@ -234,6 +234,40 @@ class CandidatePoolsTests {
     }
 
     @Test
+    void staleCandidatesStillAvailableAreHandedOutAgainAfterANewSearchFindsThem() {
+        // given a full page of which one number was handed out, the rest gone stale; Telnyx still offers the same page
+        List<AvailableNumber> page = fresh("415", 20);
+        this.answer = search -> page;
+        AvailableNumber first = this.pools.next(this.exact);
+        this.clock.advance(MAX_AGE);
+
+        // when
+        AvailableNumber next = this.pools.next(this.exact);
+
+        // then the rung is not taken as exhausted: the numbers found again are new candidates
+        assertThat(next).isNotNull().isNotEqualTo(first);
+        assertThat(page).contains(next);
+        assertThat(this.searches).hasSize(2);
+    }
+
+    @Test
+    void aShortPageGoneStaleIsSearchedForAgainInsteadOfExhaustingTheRung() {
+        // given a short page (the rung counts as exhausted once it is used up) that went stale before it was
+        List<AvailableNumber> page = fresh("415", 3);
+        this.answer = search -> page;
+        this.pools.next(this.exact);
+        this.clock.advance(MAX_AGE);
+
+        // when
+        List<AvailableNumber> handed = IntStream.range(0, 3).mapToObj(i -> this.pools.next(this.exact)).toList();
+
+        // then the two never handed out are searched for again and handed out; after that the rung is exhausted
+        assertThat(handed.subList(0, 2)).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(handed.get(2)).isNull();
+        assertThat(this.searches).hasSize(2);
+    }
+
+    @Test
     void aRunsPoolsSearchAgainOnceTheirCandidatesAreFiveMinutesOld() {
         // given
         CandidatePools run = CandidatePools.forRun(telnyx(), this.clock);
