@@ -47,6 +47,8 @@ class K8sManifestTests {
 
     static final Path RULE_TESTS = Path.of("src/test/resources/prometheus/numbering-rules.test.yml");
 
+    static final Path RUNBOOKS = Path.of("docs/runbooks");
+
     static final String INSTALL = "run src/test/tools/test-tools.sh (./mvnw verify runs it before the tests)";
 
     /** The push's timeout when the ConfigMap does not set one ({@code MetricsProperties}' default). */
@@ -104,6 +106,39 @@ class K8sManifestTests {
             assertThat(check.output()).contains("SUCCESS: 18 rules found");
             assertThat(unitTests.exitCode()).as(rendering.getKey() + ": " + unitTests.output()).isZero();
             assertThat(unitTests.output()).contains("SUCCESS");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyAlertHasARunbookAndEveryRunbookAnAlert() throws Exception {
+        // given
+        Set<String> alerts = new TreeSet<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) prometheusRuleSpec(MANIFEST).get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                String alert = (String) rule.get("alert");
+                Map<String, Object> annotations = (Map<String, Object>) rule.get("annotations");
+                assertThat((String) annotations.get("runbook_url")).as(alert)
+                    .isEqualTo("https://github.com/example/numbering/blob/main/docs/runbooks/" + alert + ".md");
+                alerts.add(alert);
+            }
+        }
+        // when
+        Set<String> runbooks;
+        try (Stream<Path> files = Files.list(RUNBOOKS)) {
+            runbooks = files.map(file -> file.getFileName().toString())
+                .filter(name -> name.endsWith(".md") && !name.equals("README.md"))
+                .map(name -> name.substring(0, name.length() - 3))
+                .collect(Collectors.toCollection(TreeSet::new));
+        }
+        // then
+        assertThat(alerts).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(runbooks).as("docs/runbooks/<alert>.md, one per alert and no other").isEqualTo(alerts);
+        for (String alert : alerts) {
+            assertThat(Files.readString(RUNBOOKS.resolve(alert + ".md"))).as(alert)
+                .startsWith("# " + alert + "\n")
+                .contains("## Confirm")
+                .contains("## Fix");
         }
     }
 
