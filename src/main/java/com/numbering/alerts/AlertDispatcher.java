@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -20,6 +19,7 @@ import com.numbering.alerts.AlertRules.Message;
 import com.numbering.alerts.SenderReadiness.Readiness;
 import com.numbering.launch.InvalidConfigurationException;
 import com.numbering.support.AllSettled;
+import com.numbering.support.RunThreads;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 
@@ -89,7 +89,7 @@ class AlertDispatcher {
         }
         Map<AlertOutcome, Integer> outcomes = new EnumMap<>(AlertOutcome.class);
         PacedSender.Run run = this.sender.startRun(ready.number(), UUID.randomUUID().toString(), stopping);
-        ExecutorService workers = Executors.newFixedThreadPool(this.properties.workers());
+        ExecutorService workers = RunThreads.fixedPool("alert-dispatch", this.properties.workers(), false);
         try {
             boolean profileChecked = false;
             while (!stopping.getAsBoolean() && !budgetUsedUp(ready.number())) {
