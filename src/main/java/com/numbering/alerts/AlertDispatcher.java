@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +16,7 @@ import org.springframework.stereotype.Component;
 import com.numbering.alerts.AlertRules.Message;
 import com.numbering.alerts.SenderReadiness.Readiness;
 import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.launch.ObservedGauge;
 import com.numbering.support.AllSettled;
 import com.numbering.support.RunThreads;
 import com.numbering.telnyx.TelnyxGateway;
@@ -50,7 +49,8 @@ class AlertDispatcher {
 
     private final MeterRegistry meters;
 
-    private final AtomicInteger blocked = new AtomicInteger();
+    /** Only what this run's readiness check saw: a run that fails before it pushes no series. */
+    private final ObservedGauge blocked;
 
     AlertDispatcher(AlertRepository alerts, SenderReadiness readiness, AlertRules rules, PacedSender sender,
             SendWindow window, TelnyxGateway telnyx, AlertsProperties properties, MeterRegistry meters) {
@@ -62,10 +62,8 @@ class AlertDispatcher {
         this.telnyx = telnyx;
         this.properties = properties;
         this.meters = meters;
-        Gauge.builder("numbering.alerts.blocked", this.blocked, AtomicInteger::get)
-            .description("1 when no client alert may leave (shared number not set up, campaign not assigned, "
-                    + "carriers refusing the number)")
-            .register(meters);
+        this.blocked = new ObservedGauge(meters, "numbering.alerts.blocked", "1 when no client alert may leave "
+                + "(shared number not set up, campaign not assigned, carriers refusing the number)");
     }
 
     /**
@@ -74,6 +72,7 @@ class AlertDispatcher {
      * @return how many alerts ended how in this run
      */
     Map<AlertOutcome, Integer> dispatch(BooleanSupplier stopping) {
+        this.blocked.unknown();
         List<Long> orphaned = this.alerts.recover();
         if (!orphaned.isEmpty()) {
             log.error("alerts {}: outcome unknown, they were being sent when a dispatcher died: marked 'unknown', never "
@@ -81,7 +80,7 @@ class AlertDispatcher {
             this.meters.counter("numbering.alerts.dispatched", "outcome", "unknown").increment(orphaned.size());
         }
         Readiness ready = this.readiness.check(this.properties.allowUnassignedCampaign());
-        this.blocked.set(ready.ready() ? 0 : 1);
+        this.blocked.observed(ready.ready() ? 0 : 1);
         if (!ready.ready()) {
             log.warn("Client alerts are held, none sent: {}", ready.reason());
             this.meters.counter("numbering.alerts.held", "reason", ready.blockedBy()).increment();
