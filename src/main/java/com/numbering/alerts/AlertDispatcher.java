@@ -1,5 +1,6 @@
 package com.numbering.alerts;
 
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,10 @@ class AlertDispatcher {
     /** Only what this run's readiness check saw: a run that fails before it pushes no series. */
     private final ObservedGauge blocked;
 
+    private final Clock clock;
+
     AlertDispatcher(AlertRepository alerts, SenderReadiness readiness, AlertRules rules, PacedSender sender,
-            SendWindow window, TelnyxGateway telnyx, AlertsProperties properties, MeterRegistry meters) {
+            SendWindow window, TelnyxGateway telnyx, AlertsProperties properties, MeterRegistry meters, Clock clock) {
         this.alerts = alerts;
         this.readiness = readiness;
         this.rules = rules;
@@ -62,6 +65,7 @@ class AlertDispatcher {
         this.telnyx = telnyx;
         this.properties = properties;
         this.meters = meters;
+        this.clock = clock;
         this.blocked = new ObservedGauge(meters, "numbering.alerts.blocked", "1 when no client alert may leave "
                 + "(shared number not set up, campaign not assigned, carriers refusing the number)");
     }
@@ -69,7 +73,8 @@ class AlertDispatcher {
     /**
      * @param stopping true once the run was asked to stop (SIGTERM, {@code JobOperator.stop}): no alert is claimed
      *        or sent after that; claimed ones go back to the queue, sends already under way finish
-     * @return how many alerts ended how in this run
+     * @return how many alerts ended how in this run; once {@code numbering.alerts.run-budget} is spent the run ends
+     *         the same way, except that a send whose slot is taken still leaves, and the run completes
      */
     Map<AlertOutcome, Integer> dispatch(BooleanSupplier stopping) {
         this.blocked.unknown();
@@ -88,10 +93,11 @@ class AlertDispatcher {
         }
         Map<AlertOutcome, Integer> outcomes = new EnumMap<>(AlertOutcome.class);
         PacedSender.Run run = this.sender.startRun(ready.number(), UUID.randomUUID().toString(), stopping);
+        RunBudget budget = new RunBudget(this.clock, this.properties.runBudget());
         ExecutorService workers = RunThreads.fixedPool("alert-dispatch", this.properties.workers(), false);
         try {
             boolean profileChecked = false;
-            while (!stopping.getAsBoolean() && !budgetUsedUp(ready.number())) {
+            while (!stopping.getAsBoolean() && !budgetUsedUp(ready.number()) && !budget.spent()) {
                 List<Alert> claimed = this.alerts.claim(run.dispatcher(), this.properties.claimSize());
                 if (claimed.isEmpty()) {
                     break;
@@ -100,11 +106,18 @@ class AlertDispatcher {
                     checkProfile(ready);
                     profileChecked = true;
                 }
-                deliverAll(claimed, ready, run, workers).forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
+                deliverAll(claimed, ready, run, budget, workers)
+                    .forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
             }
         }
         finally {
             workers.shutdownNow();
+        }
+        if (budget.cutShort() && !stopping.getAsBoolean()) {
+            log.info("This run's budget ({}, numbering.alerts.run-budget) is spent: no more alerts claimed; {} claimed "
+                    + "alert(s) went back to the queue unsent, and they and any other due alert are left for the next "
+                    + "run", this.properties.runBudget(), budget.leftForNextRun());
+            this.meters.counter("numbering.alerts.runs.budget.spent").increment();
         }
         log.info("Client alerts this run: {}", outcomes);
         return outcomes;
@@ -138,9 +151,9 @@ class AlertDispatcher {
     }
 
     private List<AlertOutcome> deliverAll(List<Alert> claimed, Readiness ready, PacedSender.Run run,
-            ExecutorService workers) {
+            RunBudget budget, ExecutorService workers) {
         try {
-            return AllSettled.run(claimed, alert -> deliver(alert, ready, run), workers);
+            return AllSettled.run(claimed, alert -> deliver(alert, ready, run, budget), workers);
         }
         catch (RuntimeException stop) {
             // Claimed alerts that were never sent go back to the queue.
@@ -149,15 +162,21 @@ class AlertDispatcher {
         }
     }
 
-    private AlertOutcome deliver(Alert alert, Readiness ready, PacedSender.Run run) {
-        AlertOutcome outcome = attempt(alert, ready, run);
+    private AlertOutcome deliver(Alert alert, Readiness ready, PacedSender.Run run, RunBudget budget) {
+        AlertOutcome outcome = attempt(alert, ready, run, budget);
         this.meters.counter("numbering.alerts.dispatched", "outcome", outcome.label()).increment();
         return outcome;
     }
 
-    private AlertOutcome attempt(Alert alert, Readiness ready, PacedSender.Run run) {
+    private AlertOutcome attempt(Alert alert, Readiness ready, PacedSender.Run run, RunBudget budget) {
         if (run.stopping()) {
             this.alerts.putBack(alert, "stopped before sending");
+            return AlertOutcome.RETRY;
+        }
+        if (budget.spent()) {
+            // As a stop, but gentler: only alerts not yet started go back; a send whose slot is taken still leaves.
+            this.alerts.putBack(alert, "left for the next run: this run's budget was spent before sending");
+            budget.leftOne();
             return AlertOutcome.RETRY;
         }
         Message message = this.rules.message(alert);

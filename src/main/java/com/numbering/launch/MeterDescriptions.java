@@ -22,6 +22,8 @@ final class MeterDescriptions implements MeterFilter {
             Map.entry("numbering.alerts.dispatched", "Client alerts handled by this run, by outcome"),
             Map.entry("numbering.alerts.held", "Client alerts held back by this run, by reason"),
             Map.entry("numbering.alerts.blocked", "1 when the shared number cannot send (10DLC campaign, sender held)"),
+            Map.entry("numbering.alerts.runs.budget.spent", "Dispatch runs that stopped claiming alerts when their run "
+                    + "budget was spent, leaving the backlog to the next run"),
             Map.entry("numbering.alerts.delivery", "Delivery statuses read back by this run, by status"),
             Map.entry("numbering.alerts.delivery.failed", "Failed deliveries read back by this run, by Telnyx error code"),
             Map.entry("numbering.alerts.sender.held", "Times carriers refused the shared number itself, by error code"),
