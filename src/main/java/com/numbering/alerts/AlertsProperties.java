@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param workers alerts in flight at once
  * @param maxAttempts sends tried (429, queue full, 5xx) before an alert is {@code failed}
  * @param retryBackoff wait after the first retryable failure; doubles, with jitter, up to {@code maxRetryBackoff}
+ * @param maxRetryBackoff ceiling of that wait
  * @param allowUnassignedCampaign send although the shared number has no 10DLC campaign (test accounts only)
  * @param deliveryCheckDelay how long after a send its final status is first read from Telnyx
  * @param deliveryRecheckInterval how long until a message still in flight is read again
