@@ -114,13 +114,18 @@ class AlertDispatcher {
             workers.shutdownNow();
         }
         if (budget.cutShort() && !stopping.getAsBoolean()) {
-            log.info("This run's budget ({}, numbering.alerts.run-budget) is spent: no more alerts claimed; {} claimed "
-                    + "alert(s) went back to the queue unsent, and they and any other due alert are left for the next "
-                    + "run", this.properties.runBudget(), budget.leftForNextRun());
-            this.meters.counter("numbering.alerts.runs.budget.spent").increment();
+            reportBudgetSpent(budget);
         }
         log.info("Client alerts this run: {}", outcomes);
         return outcomes;
+    }
+
+    /** Not a failure: the run ends completed, and the backlog is the next run's work. */
+    private void reportBudgetSpent(RunBudget budget) {
+        log.info("This run's budget ({}, numbering.alerts.run-budget) is spent: no more alerts claimed; {} claimed "
+                + "alert(s) went back to the queue unsent, and they and any other due alert are left for the next run",
+                this.properties.runBudget(), budget.leftForNextRun());
+        this.meters.counter("numbering.alerts.runs.budget.spent").increment();
     }
 
     private boolean budgetUsedUp(String number) {
