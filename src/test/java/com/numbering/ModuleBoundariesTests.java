@@ -1,10 +1,17 @@
 package com.numbering;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+
+import com.numbering.support.RunThreads;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +37,26 @@ class ModuleBoundariesTests {
         modules.verify();
     }
 
+    private static final JavaClasses production = new ClassFileImporter()
+        .withImportOption(new ImportOption.DoNotIncludeTests())
+        .importPackages(NumberingApplication.class.getPackageName());
+
+    @Test
+    void everyThreadPoolIsMadeByRunThreadsSoItsLinesSayWhichRunWroteThem() {
+        noClasses().that()
+            .doNotHaveFullyQualifiedName(RunThreads.class.getName())
+            .and()
+            .doNotHaveFullyQualifiedName(RunThreads.class.getName() + "$ContextPool")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(Executors.class, ThreadPoolExecutor.class, ScheduledThreadPoolExecutor.class,
+                    ForkJoinPool.class)
+            .because("a pool made otherwise runs its tasks without the run's MDC (job.name, job.execution.id)")
+            .check(production);
+    }
+
     @Test
     void onlyTheTelnyxAdapterKnowsTheTelnyxSdk() {
-        JavaClasses production = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
-            .importPackages(NumberingApplication.class.getPackageName());
 
         noClasses().that()
             .resideOutsideOfPackage("com.numbering.telnyx.internal..")

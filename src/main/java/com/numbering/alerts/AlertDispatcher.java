@@ -1,16 +1,14 @@
 package com.numbering.alerts;
 
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +17,9 @@ import org.springframework.stereotype.Component;
 import com.numbering.alerts.AlertRules.Message;
 import com.numbering.alerts.SenderReadiness.Readiness;
 import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.launch.ObservedGauge;
 import com.numbering.support.AllSettled;
+import com.numbering.support.RunThreads;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 
@@ -50,10 +50,13 @@ class AlertDispatcher {
 
     private final MeterRegistry meters;
 
-    private final AtomicInteger blocked = new AtomicInteger();
+    /** Only what this run's readiness check saw: a run that fails before it pushes no series. */
+    private final ObservedGauge blocked;
+
+    private final Clock clock;
 
     AlertDispatcher(AlertRepository alerts, SenderReadiness readiness, AlertRules rules, PacedSender sender,
-            SendWindow window, TelnyxGateway telnyx, AlertsProperties properties, MeterRegistry meters) {
+            SendWindow window, TelnyxGateway telnyx, AlertsProperties properties, MeterRegistry meters, Clock clock) {
         this.alerts = alerts;
         this.readiness = readiness;
         this.rules = rules;
@@ -62,18 +65,19 @@ class AlertDispatcher {
         this.telnyx = telnyx;
         this.properties = properties;
         this.meters = meters;
-        Gauge.builder("numbering.alerts.blocked", this.blocked, AtomicInteger::get)
-            .description("1 when no client alert may leave (shared number not set up, campaign not assigned, "
-                    + "carriers refusing the number)")
-            .register(meters);
+        this.clock = clock;
+        this.blocked = new ObservedGauge(meters, "numbering.alerts.blocked", "1 when no client alert may leave "
+                + "(shared number not set up, campaign not assigned, carriers refusing the number)");
     }
 
     /**
      * @param stopping true once the run was asked to stop (SIGTERM, {@code JobOperator.stop}): no alert is claimed
      *        or sent after that; claimed ones go back to the queue, sends already under way finish
-     * @return how many alerts ended how in this run
+     * @return how many alerts ended how in this run; once {@code numbering.alerts.run-budget} is spent the run ends
+     *         the same way, except that a send whose slot is taken still leaves, and the run completes
      */
     Map<AlertOutcome, Integer> dispatch(BooleanSupplier stopping) {
+        this.blocked.unknown();
         List<Long> orphaned = this.alerts.recover();
         if (!orphaned.isEmpty()) {
             log.error("alerts {}: outcome unknown, they were being sent when a dispatcher died: marked 'unknown', never "
@@ -81,7 +85,7 @@ class AlertDispatcher {
             this.meters.counter("numbering.alerts.dispatched", "outcome", "unknown").increment(orphaned.size());
         }
         Readiness ready = this.readiness.check(this.properties.allowUnassignedCampaign());
-        this.blocked.set(ready.ready() ? 0 : 1);
+        this.blocked.observed(ready.ready() ? 0 : 1);
         if (!ready.ready()) {
             log.warn("Client alerts are held, none sent: {}", ready.reason());
             this.meters.counter("numbering.alerts.held", "reason", ready.blockedBy()).increment();
@@ -89,10 +93,11 @@ class AlertDispatcher {
         }
         Map<AlertOutcome, Integer> outcomes = new EnumMap<>(AlertOutcome.class);
         PacedSender.Run run = this.sender.startRun(ready.number(), UUID.randomUUID().toString(), stopping);
-        ExecutorService workers = Executors.newFixedThreadPool(this.properties.workers());
+        RunBudget budget = new RunBudget(this.clock, this.properties.runBudget());
+        ExecutorService workers = RunThreads.fixedPool("alert-dispatch", this.properties.workers(), false);
         try {
             boolean profileChecked = false;
-            while (!stopping.getAsBoolean() && !budgetUsedUp(ready.number())) {
+            while (!stopping.getAsBoolean() && !budgetUsedUp(ready.number()) && !budget.spent()) {
                 List<Alert> claimed = this.alerts.claim(run.dispatcher(), this.properties.claimSize());
                 if (claimed.isEmpty()) {
                     break;
@@ -101,14 +106,26 @@ class AlertDispatcher {
                     checkProfile(ready);
                     profileChecked = true;
                 }
-                deliverAll(claimed, ready, run, workers).forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
+                deliverAll(claimed, ready, run, budget, workers)
+                    .forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
             }
         }
         finally {
             workers.shutdownNow();
         }
+        if (budget.cutShort() && !stopping.getAsBoolean()) {
+            reportBudgetSpent(budget);
+        }
         log.info("Client alerts this run: {}", outcomes);
         return outcomes;
+    }
+
+    /** Not a failure: the run ends completed, and the backlog is the next run's work. */
+    private void reportBudgetSpent(RunBudget budget) {
+        log.info("This run's budget ({}, numbering.alerts.run-budget) is spent: no more alerts claimed; {} claimed "
+                + "alert(s) went back to the queue unsent, and they and any other due alert are left for the next run",
+                this.properties.runBudget(), budget.leftForNextRun());
+        this.meters.counter("numbering.alerts.runs.budget.spent").increment();
     }
 
     private boolean budgetUsedUp(String number) {
@@ -139,9 +156,9 @@ class AlertDispatcher {
     }
 
     private List<AlertOutcome> deliverAll(List<Alert> claimed, Readiness ready, PacedSender.Run run,
-            ExecutorService workers) {
+            RunBudget budget, ExecutorService workers) {
         try {
-            return AllSettled.run(claimed, alert -> deliver(alert, ready, run), workers);
+            return AllSettled.run(claimed, alert -> deliver(alert, ready, run, budget), workers);
         }
         catch (RuntimeException stop) {
             // Claimed alerts that were never sent go back to the queue.
@@ -150,15 +167,21 @@ class AlertDispatcher {
         }
     }
 
-    private AlertOutcome deliver(Alert alert, Readiness ready, PacedSender.Run run) {
-        AlertOutcome outcome = attempt(alert, ready, run);
+    private AlertOutcome deliver(Alert alert, Readiness ready, PacedSender.Run run, RunBudget budget) {
+        AlertOutcome outcome = attempt(alert, ready, run, budget);
         this.meters.counter("numbering.alerts.dispatched", "outcome", outcome.label()).increment();
         return outcome;
     }
 
-    private AlertOutcome attempt(Alert alert, Readiness ready, PacedSender.Run run) {
+    private AlertOutcome attempt(Alert alert, Readiness ready, PacedSender.Run run, RunBudget budget) {
         if (run.stopping()) {
             this.alerts.putBack(alert, "stopped before sending");
+            return AlertOutcome.RETRY;
+        }
+        if (budget.spent()) {
+            // As a stop, but gentler: only alerts not yet started go back; a send whose slot is taken still leaves.
+            this.alerts.putBack(alert, "left for the next run: this run's budget was spent before sending");
+            budget.leftOne();
             return AlertOutcome.RETRY;
         }
         Message message = this.rules.message(alert);

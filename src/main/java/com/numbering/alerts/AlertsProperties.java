@@ -9,6 +9,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,10 +26,14 @@ import org.springframework.validation.annotation.Validated;
  * @param workers alerts in flight at once
  * @param maxAttempts sends tried (429, queue full, 5xx) before an alert is {@code failed}
  * @param retryBackoff wait after the first retryable failure; doubles, with jitter, up to {@code maxRetryBackoff}
+ * @param maxRetryBackoff ceiling of that wait
  * @param allowUnassignedCampaign send although the shared number has no 10DLC campaign (test accounts only)
  * @param deliveryCheckDelay how long after a send its final status is first read from Telnyx
  * @param deliveryRecheckInterval how long until a message still in flight is read again
  * @param deliveryChecksPerRun most messages read back in one run (each is one request of the Telnyx budget)
+ * @param runBudget how long one run claims and sends alerts: once it is spent no alert is claimed or started, sends
+ *        under way finish, and the backlog is left queued for the next run, which ends normally; keep it well below
+ *        the CronJob's {@code activeDeadlineSeconds} ({@code NUMBERING_ALERTS_RUN_BUDGET}, 1 s to 1 h)
  */
 @Validated
 @ConfigurationProperties("numbering.alerts")
@@ -37,7 +44,11 @@ record AlertsProperties(@NotBlank String brand, @NotBlank String optOutText, @De
         @Min(1) long dailySegmentBudget, @Min(1) @Max(1000) int claimSize, @Min(1) @Max(64) int workers,
         @Min(1) @Max(20) int maxAttempts, @NotNull Duration retryBackoff, @NotNull Duration maxRetryBackoff,
         boolean allowUnassignedCampaign, @NotNull Duration deliveryCheckDelay,
-        @NotNull Duration deliveryRecheckInterval, @Min(0) int deliveryChecksPerRun) {
+        @NotNull Duration deliveryRecheckInterval, @Min(0) int deliveryChecksPerRun,
+        @NotNull @DurationMin(seconds = 1, message = "must be at least 1s, with its unit (30s): a bare number is read "
+                + "as milliseconds; set NUMBERING_ALERTS_RUN_BUDGET well below the CronJob's activeDeadlineSeconds")
+        @DurationMax(hours = 1, message = "must be at most 1h: set NUMBERING_ALERTS_RUN_BUDGET well below the "
+                + "CronJob's activeDeadlineSeconds") Duration runBudget) {
 
     String compose(String body) {
         return this.brand + ": " + body + " " + this.optOutText;

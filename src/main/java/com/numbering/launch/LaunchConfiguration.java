@@ -2,18 +2,15 @@ package com.numbering.launch;
 
 import java.time.Clock;
 
-import java.time.Duration;
-
 import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MetricsProperties.class)
+@EnableConfigurationProperties({ MetricsProperties.class, LaunchProperties.class })
 class LaunchConfiguration {
 
     @Bean
@@ -22,9 +19,8 @@ class LaunchConfiguration {
     }
 
     @Bean
-    GracefulStop gracefulStop(JobOperator jobOperator,
-            @Value("${numbering.launch.stop-timeout:50s}") Duration stopTimeout) {
-        return new GracefulStop(jobOperator, stopTimeout);
+    GracefulStop gracefulStop(JobOperator jobOperator, LaunchProperties properties) {
+        return new GracefulStop(jobOperator, properties.stopTimeout());
     }
 
     @Bean

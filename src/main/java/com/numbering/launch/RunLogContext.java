@@ -9,7 +9,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Puts the job's name and execution id on every log record of a run (MDC {@code job.name},
  * {@code job.execution.id}: fields of their own in the JSON logs), on every job without touching its configuration.
- * Threads a step starts itself do not inherit the MDC.
+ * Pools made by {@code support.RunThreads} carry it to their threads.
  */
 final class RunLogContext implements BeanPostProcessor, JobExecutionListener {
 

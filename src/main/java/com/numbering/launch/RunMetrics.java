@@ -85,6 +85,7 @@ class RunMetrics {
                 List.of("delivered", "delivery_failed", "sending_failed")
                     .forEach(status -> counter("numbering.alerts.delivery", "status", status));
                 counter("numbering.alerts.delivery.failed", "code", "none");
+                Counter.builder("numbering.alerts.runs.budget.spent").register(this.meters);
             }
             default -> {
             }

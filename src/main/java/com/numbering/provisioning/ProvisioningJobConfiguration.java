@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
@@ -35,6 +34,7 @@ import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.support.JobParameterRules;
+import com.numbering.support.RunThreads;
 import com.numbering.support.JobParameterRules.Form;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
@@ -126,7 +126,7 @@ class ProvisioningJobConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService provisioningWorkers(TelnyxProperties telnyx) {
-        return Executors.newFixedThreadPool(telnyx.maxConcurrentRequests());
+        return RunThreads.fixedPool("provisioning-worker", telnyx.maxConcurrentRequests(), false);
     }
 
     @Bean

@@ -5,10 +5,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+
+import com.numbering.support.RunThreads;
 
 /**
  * Inventory pages fetched and staged by {@link #IN_FLIGHT} threads, each taking the next page as soon as it is done
@@ -58,11 +59,7 @@ final class PageFetchers implements AutoCloseable {
     PageFetchers(IntFunction<Staged> fetchAndStage, int firstPage, int expectedPages) {
         this.fetchAndStage = fetchAndStage;
         this.next = new AtomicInteger(firstPage);
-        this.threads = Executors.newFixedThreadPool(IN_FLIGHT, task -> {
-            Thread thread = new Thread(task, "inventory-page-fetch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = RunThreads.fixedPool("inventory-page-fetch", IN_FLIGHT, true);
         if (expectedPages > firstPage) {
             this.totalPages = expectedPages;
             fetchAhead(IN_FLIGHT);

@@ -2,13 +2,13 @@ package com.numbering.sms;
 
 import java.time.Clock;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.launch.ObservedGauge;
 import com.numbering.launch.SpendFence;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.AreaCodeResolver.Origin;
@@ -52,9 +52,8 @@ final class SharedSmsNumberSetup {
 
     private final Clock clock;
 
-    private final MeterRegistry meters;
-
-    private final AtomicInteger campaignAssigned = new AtomicInteger();
+    /** Only what this run read from Telnyx: a run that fails before the check pushes no series. */
+    private final ObservedGauge campaignAssigned;
 
     private final OrderProperties orders;
 
@@ -80,12 +79,13 @@ final class SharedSmsNumberSetup {
         this.ladder = ladder;
         this.profiles = profiles;
         this.clock = clock;
-        this.meters = meters;
-        meters.gauge("numbering.sms.campaign.assigned", this.campaignAssigned);
+        this.campaignAssigned = new ObservedGauge(meters, "numbering.sms.campaign.assigned",
+                "1 when the shared number's 10DLC campaign is assigned, 0 when this run saw it is not");
     }
 
     /** @throws SharedNumberNotReadyException when the number is still being bought: the next run resolves it */
     CampaignAssignment run() {
+        this.campaignAssigned.unknown();
         SharedSmsState state = this.config.load();
         MessagingProfile profile = this.profiles.ensure(state);
         this.config.recordDestinations(profile.settings().whitelistedDestinations());
@@ -141,7 +141,7 @@ final class SharedSmsNumberSetup {
         if (!Objects.equals(assignment.assignmentStatus(), state.campaignStatus())) {
             this.config.recordCampaign(assignment.assignmentStatus(), assignment.campaignId());
         }
-        this.campaignAssigned.set(assignment.isAssigned() ? 1 : 0);
+        this.campaignAssigned.observed(assignment.isAssigned() ? 1 : 0);
         if (assignment.isAssigned() && this.config.releaseHold()) {
             log.info("The 10DLC campaign of the shared SMS number {} is assigned: the hold put when carriers refused "
                     + "it is released, client alerts go again", Redaction.phone(number));

@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param baseUrl {@code TELNYX_BASE_URL}, default {@code https://api.telnyx.com/v2}
  * @param voiceConnectionId the SIP connection or Call Control application tenant numbers are attached to
  *        ({@code TELNYX_VOICE_CONNECTION_ID}); checked by the jobs that need it
+ * @param connectTimeout how long a connection to Telnyx may take to open (the SDK's default is forever)
+ * @param readTimeout how long Telnyx may take to answer a request (the SDK's default is forever)
  * @param requestsPerSecond the whole Telnyx account's request budget, shared by every process through PostgreSQL
  *        (see {@link TelnyxBudgetProperties}); set just under the account's API rate limit
  * @param maxConcurrentRequests how many calls may be in flight at once (HTTP connection pool size)

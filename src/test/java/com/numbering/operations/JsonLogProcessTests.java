@@ -46,6 +46,37 @@ class JsonLogProcessTests {
     }
 
     @Test
+    void aWorkerThreadsWarningCarriesTheJobNameAndExecutionIdOfItsRun() throws Exception {
+        try (OutsideWorld world = OutsideWorld.start("jsonlog_worker")) {
+            // given a tenant whose order answer is lost: a provisioning worker warns that its outcome is unknown
+            world.jdbc()
+                .update("INSERT INTO tenants (name, phone, state) VALUES ('Worker Co', '(415) 555-2671', 'CA')");
+            world.simulator().control().dropAfterProcessing("POST", "/number_orders", 1);
+            // when
+            Finished run = AppProcess.run(Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"),
+                    world.args("provisionVoiceNumbersJob", "--numbering.provisioning.order-poll-interval=50ms")
+                        .toArray(String[]::new));
+            // then the worker's lines say which run wrote them, as the launching thread's do
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            List<JsonNode> records = parse(run.output());
+            String executionId = records.stream()
+                .filter(record -> text(record, "message").contains("provisionVoiceNumbersJob COMPLETED"))
+                .map(record -> text(record, "job.execution.id"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no summary line: " + run.output()));
+            List<JsonNode> ofWorkers = records.stream()
+                .filter(record -> text(record, "process.thread.name").startsWith("provisioning-worker"))
+                .toList();
+            assertThat(ofWorkers).as(run.output())
+                .anySatisfy(record -> assertThat(text(record, "log.level")).isEqualTo("WARN"))
+                .allSatisfy(record -> {
+                    assertThat(text(record, "job.name")).isEqualTo("provisionVoiceNumbersJob");
+                    assertThat(text(record, "job.execution.id")).isEqualTo(executionId);
+                });
+        }
+    }
+
+    @Test
     void aRejectedApiKeyIsLoggedAsJsonWithoutTheKey() throws Exception {
         try (OutsideWorld world = OutsideWorld.start("jsonlog_401")) {
             // given the simulator answers 401 to a key it does not know

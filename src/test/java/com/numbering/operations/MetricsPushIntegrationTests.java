@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.numbering.AppProcess;
@@ -186,6 +187,45 @@ class MetricsPushIntegrationTests {
             }
         }
         return exprs;
+    }
+
+    @Test
+    @Tag("slow") // four JVMs: SetupSharedSmsNumberJobTests checks the same in one context on every build
+    void theSmsSetupPushesOnlyTheCampaignStateItSawAndNoneWhenItFailedBeforeLooking() throws Exception {
+        try (RealPushgateway gateway = RealPushgateway.start();
+                OutsideWorld world = OutsideWorld.start("metrics_campaign")) {
+            String job = "setupSharedSmsNumberJob";
+            // given a first run whose order answer is lost: the number is not ready, the campaign never looked at
+            world.simulator().control().dropAfterProcessing("POST", "/number_orders", 1);
+            Finished notReady = AppProcess.run(Map.of(), args(world, gateway, job).toArray(String[]::new));
+            assertThat(notReady.exitCode()).as(notReady.output()).isNotZero();
+            assertThat(campaignSeries(gateway)).as("pushed, without a campaign state").isEmpty();
+
+            // when the next run sees the campaign assigned, then one that sees it pending
+            Finished assigned = AppProcess.run(Map.of(), args(world, gateway, job).toArray(String[]::new));
+            assertThat(assigned.exitCode()).as(assigned.output()).isZero();
+            assertThat(campaignSeries(gateway)).singleElement().asString().endsWith(" 1");
+            String number = world.jdbc().queryForObject("SELECT telnyx_sms_number FROM system_config", String.class);
+            world.simulator().control().setCampaignStatus(number, "PENDING_ASSIGNMENT");
+            Finished pending = AppProcess.run(Map.of(), args(world, gateway, job).toArray(String[]::new));
+            assertThat(pending.exitCode()).as(pending.output()).isZero();
+            assertThat(campaignSeries(gateway)).singleElement().asString().endsWith(" 0");
+
+            // and a run that fails before it looks (the messaging profile cannot be read) replaces the group
+            world.simulator().control().failNext("GET", "/messaging_profiles/.*", 500, "10007", 20);
+            Finished failed = AppProcess.run(Map.of(), args(world, gateway, job).toArray(String[]::new));
+            assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+            String metrics = gateway.metrics();
+            assertThat(value(metrics, "numbering_job_last_exit_code", "batch_job=\"" + job + "\"", "scheduled"))
+                .as("the failed run pushed its group").isEqualTo(failed.exitCode());
+
+            // then the group says nothing about the campaign rather than a state this run never saw
+            assertThat(seriesOf(metrics, "numbering_sms_campaign_assigned")).isEmpty();
+        }
+    }
+
+    private static List<String> campaignSeries(RealPushgateway gateway) throws Exception {
+        return seriesOf(gateway.metrics(), "numbering_sms_campaign_assigned");
     }
 
     private static List<String> args(OutsideWorld world, RealPushgateway gateway, String job, String... parameters) {

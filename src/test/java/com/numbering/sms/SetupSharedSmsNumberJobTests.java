@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +60,9 @@ class SetupSharedSmsNumberJobTests extends JobTestSupport {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private PrometheusMeterRegistry prometheus;
 
     @Autowired
     private NumberPurchaser smsNumberPurchaser;
@@ -158,6 +163,7 @@ class SetupSharedSmsNumberJobTests extends JobTestSupport {
         LaunchResult first = launch();
 
         assertThat(first.exitCode()).isEqualTo(ExitCodes.JOB_FAILED);
+        assertThat(campaignGauge()).as("not ready: the campaign was never looked at").isNull();
         assertThat(systemConfig()).containsEntry("telnyx_sms_status", "available");
         assertThat(sharedNumberOrders()).hasSize(ordersBefore + 1);
 
@@ -180,7 +186,29 @@ class SetupSharedSmsNumberJobTests extends JobTestSupport {
 
         assertThat(result.exitCode()).isZero();
         assertThat(systemConfig()).containsEntry("telnyx_sms_campaign_status", "PENDING_ASSIGNMENT");
-        assertThat(this.meters.get("numbering.sms.campaign.assigned").gauge().value()).isZero();
+        assertThat(campaignGauge()).isNotNull();
+        assertThat(campaignGauge().value()).isZero();
+    }
+
+    @Test
+    void theCampaignGaugeSaysOnlyWhatTheRunSawAndNothingWhenItFailedBeforeLooking() {
+        // given a run that saw the campaign assigned
+        assertThat(launch().exitCode()).isZero();
+        assertThat(campaignGauge()).isNotNull();
+        assertThat(campaignGauge().value()).isEqualTo(1);
+
+        // when the next run fails before it looks (the messaging profile cannot be read)
+        this.simulator.control().failNext("GET", "/messaging_profiles/.*", 500, "10007", 20);
+        LaunchResult failed = launch();
+
+        // then it reports no campaign state at all: the series is not in what the run pushes
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(campaignGauge()).as("a state this run did not observe").isNull();
+        assertThat(this.prometheus.scrape()).doesNotContain("numbering_sms_campaign_assigned");
+    }
+
+    private Gauge campaignGauge() {
+        return this.meters.find("numbering.sms.campaign.assigned").gauge();
     }
 
     private SharedSmsNumberSetup setupWith(SmsProperties properties) {
