@@ -33,7 +33,7 @@ class AlertRulesTests {
 
     private final AlertsProperties properties = new AlertsProperties("Acme Alerts", "Reply STOP to opt out.", 1.0,
             Duration.ZERO, 2000, 10, 1, 3, Duration.ofSeconds(1), Duration.ofMinutes(1), false, Duration.ofMinutes(1),
-            Duration.ofMinutes(1), 10);
+            Duration.ofMinutes(1), 10, Duration.ofMinutes(10));
 
     private AlertRules rules;
 
