@@ -31,8 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param deliveryCheckDelay how long after a send its final status is first read from Telnyx
  * @param deliveryRecheckInterval how long until a message still in flight is read again
  * @param deliveryChecksPerRun most messages read back in one run (each is one request of the Telnyx budget)
- * @param runBudget how long one run claims and sends alerts: once it is spent no alert is claimed or started, sends
- *        under way finish, and the backlog is left queued for the next run, which ends normally; keep it well below
+ * @param runBudget how long one run, from the job's start, claims and sends alerts and then reads back deliveries:
+ *        once it is spent no alert is claimed or started and no delivery read, sends under way finish, and the
+ *        backlog is left for the next run, which ends normally; keep it well below
  *        the CronJob's {@code activeDeadlineSeconds} ({@code NUMBERING_ALERTS_RUN_BUDGET}, 1 s to 1 h)
  */
 @Validated

@@ -69,16 +69,27 @@ class DeliveryCheck {
 
     }
 
-    /** @return how many sent alerts ended how in this run */
-    Map<Result, Integer> run() {
+    /**
+     * @param timeLeft what is left of the run's budget ({@code numbering.alerts.run-budget}, counted from the job's
+     * start): once spent, the alerts not read yet stay due for the next run (reading one changes nothing before
+     * its answer is recorded)
+     * @return how many sent alerts ended how in this run
+     */
+    Map<Result, Integer> run(Duration timeLeft) {
         Map<Result, Integer> results = new EnumMap<>(Result.class);
+        RunBudget time = new RunBudget(this.clock, timeLeft);
         int budget = this.properties.deliveryChecksPerRun();
-        while (budget > 0) {
+        checking: while (budget > 0) {
             List<SentAlert> due = this.deliveries.due(Math.min(PAGE, budget));
             if (due.isEmpty()) {
                 break;
             }
             for (SentAlert alert : due) {
+                if (time.spent()) {
+                    log.info("The run's budget (numbering.alerts.run-budget) is spent: the delivery of the sent alerts "
+                            + "not read yet is read by the next run");
+                    break checking;
+                }
                 results.merge(check(alert), 1, Integer::sum);
             }
             budget -= due.size();

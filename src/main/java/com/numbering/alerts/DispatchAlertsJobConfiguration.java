@@ -1,5 +1,8 @@
 package com.numbering.alerts;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -42,9 +45,12 @@ class DispatchAlertsJobConfiguration {
 
     @Bean
     Step checkAlertDeliveryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DeliveryCheck deliveryCheck) {
+            DeliveryCheck deliveryCheck, AlertsProperties properties) {
         return new StepBuilder("checkAlertDeliveryStep", jobRepository).tasklet((contribution, chunk) -> {
-            deliveryCheck.run().forEach((result, count) -> contribution.getStepExecution()
+            // The run budget covers the whole run, sends first: what the dispatch step used is not read back for.
+            LocalDateTime jobStart = contribution.getStepExecution().getJobExecution().getStartTime();
+            Duration used = jobStart == null ? Duration.ZERO : Duration.between(jobStart, LocalDateTime.now());
+            deliveryCheck.run(properties.runBudget().minus(used)).forEach((result, count) -> contribution.getStepExecution()
                 .getExecutionContext()
                 .putInt(result.name().toLowerCase(), count));
             return RepeatStatus.FINISHED;

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One dispatch run's time to claim and send alerts ({@code numbering.alerts.run-budget}), so that a run ends on its
- * own, completed, before the CronJob's deadline stops it: a backlog is the next run's work, not a failure.
+ * One dispatch run's time to claim and send alerts, then to read back earlier ones' delivery
+ * ({@code numbering.alerts.run-budget}, counted from the job's start), so that a run ends on its own, completed,
+ * before the CronJob's deadline stops it: a backlog is the next run's work, not a failure.
  */
 final class RunBudget {
 

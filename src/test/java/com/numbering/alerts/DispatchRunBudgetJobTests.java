@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.password=", "numbering.telnyx.requests-per-second=500", "numbering.telnyx.max-attempts=3",
         "numbering.sms.area-code=415", "numbering.sms.public-base-url=https://alerts.example.test",
         "numbering.sms.order-poll-interval=20ms", "numbering.alerts.messages-per-second=20",
-        "numbering.alerts.run-budget=2s", "logging.level.com.numbering=WARN" })
+        "numbering.alerts.run-budget=2s", "numbering.alerts.delivery-check-delay=0s",
+        "logging.level.com.numbering=WARN" })
 @ExtendWith(ContractConformance.class)
 class DispatchRunBudgetJobTests {
 
@@ -86,6 +87,10 @@ class DispatchRunBudgetJobTests {
                     .containsEntry("claimed_by", null)
                     .containsEntry("telnyx_message_id", null));
         assertThat(this.meters.get("numbering.alerts.runs.budget.spent").counter().count()).isEqualTo(1);
+        assertThat(deliveriesRead(first)).as("the budget covers the read-back too: none read after the sends spent it")
+            .isZero();
+        assertThat(this.jdbc.queryForObject("SELECT count(*) FROM client_alerts WHERE status = 'sent' "
+                + "AND delivery_checked_at IS NULL", Integer.class)).as("still due for a later run").isEqualTo(sentFirst);
 
         // when the next runs dispatch
         for (int run = 0; run < 10 && count("sent") < BACKLOG; run++) {
@@ -99,6 +104,21 @@ class DispatchRunBudgetJobTests {
             assertThat(messagesTo(recipient(i))).as(recipient(i)).hasSize(1);
         }
         assertThat(this.meters.get("numbering.alerts.runs.budget.spent").counter().count()).isGreaterThan(1);
+
+        // and a run with nothing left to send reads the deliveries back within its budget
+        LaunchResult quiet = launch("dispatchAlertsJob");
+        assertThat(quiet.exitCode()).isZero();
+        assertThat(deliveriesRead(quiet)).isPositive();
+    }
+
+    /** How many sent alerts' deliveries the run's checkAlertDeliveryStep read (its counts by result). */
+    private static int deliveriesRead(LaunchResult result) {
+        return result.execution().getStepExecutions().stream()
+            .filter(step -> step.getStepName().equals("checkAlertDeliveryStep"))
+            .mapToInt(step -> step.getExecutionContext().getInt("final", 0)
+                    + step.getExecutionContext().getInt("in_flight", 0)
+                    + step.getExecutionContext().getInt("not_checked", 0))
+            .sum();
     }
 
     private LaunchResult launch(String job) {
