@@ -19,7 +19,8 @@ import org.flywaydb.core.api.callback.Event;
  * application without it.
  * <p>
  * New constraints on the application's tables are added {@code NOT VALID} and validated in a second statement
- * ({@code VALIDATE CONSTRAINT} takes a lock that lets writes through); README "Migrations".
+ * ({@code VALIDATE CONSTRAINT} takes a lock that lets writes through); docs/adoption.md
+ * "Migrations never block the application".
  */
 public final class MigrationLockTimeout implements Callback {
 

@@ -19,7 +19,7 @@ import com.numbering.telnyx.TelnyxGateway.OutboundMessage;
 
 /**
  * The one send of an alert already committed as {@code sending}, and what each answer of Telnyx's means for it
- * (README, "Client alerts": error classes): sent; refused for this recipient or this text alone; refused for the
+ * (docs/jobs.md "Client alerts": error classes): sent; refused for this recipient or this text alone; refused for the
  * sender, which stops the queue; not now, retried with backoff; or unknown, never resent.
  */
 @Component
@@ -98,7 +98,10 @@ class AlertSendOnce {
         }
     }
 
-    /** Sent or not, nobody can tell: recorded, logged, counted by the dispatcher, escalated (README "Unknown outcomes"). */
+    /**
+     * Sent or not, nobody can tell: recorded, logged, counted by the dispatcher, escalated (docs/operations.md
+     * "Unknown outcomes").
+     */
     private AlertOutcome unknown(Alert alert, String reason) {
         this.alerts.finish(alert, "unknown", null, reason);
         log.error("alert {}: outcome unknown, {}; a human settles it (README \"Unknown outcomes\")", alert.id(), reason);

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Whom a Telnyx messaging error concerns, and so what it does to the queue. The codes are Telnyx's messaging error
  * list (https://developers.telnyx.com/docs/messaging/messages/error-codes and
- * https://developers.telnyx.com/api/errors); README "Client alerts" has the same table for ops.
+ * https://developers.telnyx.com/api/errors); docs/jobs.md "Client alerts" has the same table for ops.
  * Account-wide refusals (bad key, messaging disabled on the account, no funds) never reach here: the adapter
  * classifies them as fatal and the run stops.
  */

@@ -19,7 +19,8 @@ public final class ExitCodes {
 
     /**
      * The job completed what it could, but a guardrail stopped its ordering (a per-run or per-day order ceiling, the
-     * refusal circuit; README "Guardrails"): tenants not served wait for the next run. A failed Job, so that ops look.
+     * refusal circuit; docs/operations.md "Guardrails"): tenants not served wait for the next run. A failed Job, so
+     * that ops look.
      */
     public static final int ORDERING_STOPPED = 4;
 

@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The image build's training run (README "Build the image and roll out"): the JVM starts the application with
- * {@code spring.context.exit=onRefresh}, the beans are created, Spring exits before any job could run, and the JVM
+ * The image build's training run (docs/operations.md "Build the image and roll out"): the JVM starts the application
+ * with {@code spring.context.exit=onRefresh}, the beans are created, Spring exits before any job could run, and the JVM
  * writes what it loaded into the image's CDS archive (Java 25: its AOT cache). The build has no database, so during
  * that run only: Flyway migrates nothing; Spring Batch, which asks the database its product name while building its
  * job repository, is answered "PostgreSQL" without a connection; and every bean is created on its own, so that the

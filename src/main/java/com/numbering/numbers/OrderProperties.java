@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * What ordering numbers may cost (README "Guardrails"); every limit stops ordering, never widens it.
+ * What ordering numbers may cost (docs/operations.md "Guardrails"); every limit stops ordering, never widens it.
  *
  * @param refusalsPerBuyer refused orders (a number not to be had, any 4xx) one buyer may meet in one run before it
  *        waits its backoff with the reason: a refusal that repeats for one buyer is not worth another order now

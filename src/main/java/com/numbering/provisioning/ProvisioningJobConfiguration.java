@@ -62,7 +62,7 @@ class ProvisioningJobConfiguration {
             active AND telnyx_voice_status IS DISTINCT FROM 'active' AND id::text = :tenantId
             """;
 
-    /** Phone, state and "active" from the tenant mapping (README "Adopting an existing database"). */
+    /** Phone, state and "active" from the tenant mapping (docs/adoption.md "Where the service reads a tenant"). */
     private static final String TENANTS = """
             (SELECT t.id, v.phone, v.state, v.active, t.telnyx_voice_status, t.telnyx_voice_number,
                     t.telnyx_voice_customer_reference, t.telnyx_voice_order_id, t.telnyx_voice_reference_seq,

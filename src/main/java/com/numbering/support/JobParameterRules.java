@@ -15,7 +15,7 @@ import com.numbering.privacy.Redaction;
  * The parameters a job accepts, each with the form of its value. A launch with a key the job does not know (a typo
  * such as {@code dryrun}), a blank value or a malformed one is refused before anything runs, with a message that
  * names the key and the accepted ones: a typo must never widen what a run does. Every job also accepts
- * {@value #REASON} (a note that makes an ops rerun a fresh run of its own, README "Ops: reruns") and
+ * {@value #REASON} (a note that makes an ops rerun a fresh run of its own, docs/operations.md "Ops: reruns") and
  * {@value #RUN_AT}, which the launch adds to every run it starts.
  */
 public final class JobParameterRules implements JobParametersValidator {

@@ -42,7 +42,7 @@ record AppSchema(String ddl, List<String> columns, Map<String, String> tenants, 
 
     /**
      * Phone and "active" under other names ({@code phone_number}, {@code status = 'live'}), the state in an
-     * {@code addresses} table, a UUID key, and the {@code numbering_tenants} view ops define as README says.
+     * {@code addresses} table, a UUID key, and the {@code numbering_tenants} view ops define as docs/adoption.md says.
      */
     static AppSchema mapped() {
         return new AppSchema("""

@@ -5,7 +5,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An application that keeps the phone in {@code phone_number}, "active" as {@code status = 'live'} and the state in
- * an {@code addresses} table, mapped by the {@code numbering_tenants} view as README says.
+ * an {@code addresses} table, mapped by the {@code numbering_tenants} view as docs/adoption.md says.
  */
 class MappedColumnsTenantsJobTests extends AdoptedTenantsJobTests {
 

@@ -22,8 +22,8 @@ import com.numbering.telnyx.sandbox.TelnyxSimulator;
 /**
  * Benchmark (not a test): the jobs as Kubernetes runs them, each its own JVM, all at once against one Telnyx account
  * limited to {@code budget} requests/second (429 above it, burst 10), every process configured with the account budget
- * ops would set, {@code configuredShare} of the limit (0.95 unless given: just under it, as README advises), shared
- * through PostgreSQL. Runs provisioning twice (the CronJob's run and an ops rerun), reconciliation,
+ * ops would set, {@code configuredShare} of the limit (0.95 unless given: just under it, as docs/operations.md
+ * advises), shared through PostgreSQL. Runs provisioning twice (the CronJob's run and an ops rerun), reconciliation,
  * the SMS setup, and dispatch as its CronJob would (a new process every {@code dispatchEverySeconds}, each run
  * draining what is due), while alerts fall due at one per second, each expiring 60 s after it is due. Prints the
  * aggregate rate against the limit, 429s, each job's share of the requests and progress, and alerts sent late.
@@ -40,8 +40,8 @@ public final class AccountBudgetBenchmark {
 
     public static void main(String[] args) throws Exception {
         double limit = Double.parseDouble(System.getProperty("budget", "20"));
-        // What ops configure: just under the account's limit (README), so that Telnyx's bucket refills the tokens a
-        // request sent late (a stalled process) takes; at the limit itself, nothing ever gives them back.
+        // What ops configure: just under the account's limit (docs/operations.md), so that Telnyx's bucket refills the
+        // tokens a request sent late (a stalled process) takes; at the limit itself, nothing ever gives them back.
         double configured = limit * Double.parseDouble(System.getProperty("configuredShare", "0.95"));
         int tenants = Integer.getInteger("tenants", 300);
         int numbers = Integer.getInteger("numbers", 100_000);
@@ -65,7 +65,8 @@ public final class AccountBudgetBenchmark {
                     "--numbering.guard.allow-mixed-environment=true", "--numbering.sms.area-code=415",
                     "--numbering.sms.public-base-url=https://alerts.example.test", "--numbering.alerts.workers=4",
                     "--numbering.alerts.messages-per-second=5", "--numbering.provisioning.batch-size=50",
-                    // a benchmark buys thousands of numbers: far above the production ceilings (README "Guardrails")
+                    // a benchmark buys thousands of numbers: far above the production ceilings (docs/operations.md
+                    // "Guardrails")
                     "--numbering.orders.max-per-run=100000", "--numbering.orders.max-per-day=1000000",
                     "--logging.level.com.numbering=WARN");
             AppProcess.Finished setup = start(with(common, "setupSharedSmsNumberJob")).waitForExit();

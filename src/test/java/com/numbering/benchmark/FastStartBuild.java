@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * What the image build does for the fast-start variant (README "Build the image and roll out"), with the same
- * commands: the jar extracted ({@code -Djarmode=tools extract}), then a training run without a database
+ * What the image build does for the fast-start variant (docs/operations.md "Build the image and roll out"), with the
+ * same commands: the jar extracted ({@code -Djarmode=tools extract}), then a training run without a database
  * ({@code -Dspring.context.exit=onRefresh}) that records the JVM's AOT cache ({@code -XX:AOTCacheOutput}, Java 25) or
  * CDS archive ({@code -XX:ArchiveClassesAtExit}, Java 17).
  */

@@ -48,7 +48,7 @@ public final class ProvisioningBenchmark {
                             "--numbering.telnyx.voice-connection-id=" + SimulatorSettings.DEFAULT_CONNECTION_ID,
                             "--numbering.telnyx.requests-per-second=" + budget,
                             "--numbering.telnyx.max-concurrent-requests=16", "--numbering.provisioning.batch-size=100",
-                            // thousands of tenants: far above the production ceilings (README "Guardrails")
+                            // thousands of tenants: far above the production ceilings (docs/operations.md "Guardrails")
                             "--numbering.orders.max-per-run=100000", "--numbering.orders.max-per-day=1000000",
                             "--logging.level.com.numbering=WARN")) {
             // US local orders need no documents and "activate momentarily": here, after half a second.

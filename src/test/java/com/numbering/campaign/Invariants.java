@@ -149,7 +149,10 @@ final class Invariants {
         });
     }
 
-    /** Each unknown outcome still standing was said in some process's log, naming its row (README "Unknown outcomes"). */
+    /**
+     * Each unknown outcome still standing was said in some process's log, naming its row (docs/operations.md
+     * "Unknown outcomes").
+     */
     private static void everyUnknownOutcomeLogged(JdbcTemplate jdbc, List<String> outputs, List<String> violations) {
         String logs = String.join("\n", outputs);
         for (Long alert : jdbc.queryForList("SELECT id FROM client_alerts WHERE status = 'unknown'", Long.class)) {

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * seeded random moments, random Telnyx faults, lost database connections, concurrent copies and malformed input;
  * after each scenario {@link Invariants} reads the simulator's ledger, the tables and every log. Reduced size in
  * {@code ./mvnw verify} (CI), full size with {@code ./mvnw -B -ntp verify -Pcampaign}; {@code -DexcludedGroups=campaign}
- * leaves it out (CI's second JDK). Prints the table README keeps.
+ * leaves it out (CI's second JDK). Prints the table docs/reliability.md keeps.
  */
 @Tag("campaign")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -14,8 +14,8 @@ import com.numbering.benchmark.FastStartBuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The image build's training run (README "Build the image and roll out"): the application refreshes without a
- * database and exits 0, so the JVM writes its CDS archive; without {@link TrainingRun} the same run fails.
+ * The image build's training run (docs/operations.md "Build the image and roll out"): the application refreshes without
+ * a database and exits 0, so the JVM writes its CDS archive; without {@link TrainingRun} the same run fails.
  */
 class TrainingRunProcessTests {
 

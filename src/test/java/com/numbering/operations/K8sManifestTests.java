@@ -58,8 +58,9 @@ class K8sManifestTests {
     private static final Duration EXIT_MARGIN = Duration.ofSeconds(3);
 
     /**
-     * The image's start to its first Telnyx call (StartupBenchmark, the fast-start variant: median 7.46 s, README
-     * "Pod start-up and memory"), which the run budget, counted from the job's start, does not include.
+     * The image's start to its first Telnyx call (StartupBenchmark, the fast-start variant: median 7.46 s,
+     * docs/benchmarks.md "Pod start-up and memory"), which the run budget, counted from the job's start, does not
+     * include.
      */
     private static final Duration DISPATCH_START_UP = Duration.ofSeconds(8);
 
@@ -193,8 +194,8 @@ class K8sManifestTests {
     }
 
     /**
-     * StartupBenchmark's highest peak RSS (VmHWM) of any job with the fast-start variant, in MiB (README "Schedules,
-     * deadlines, memory"). Measure again when the jobs or the JVM options change.
+     * StartupBenchmark's highest peak RSS (VmHWM) of any job with the fast-start variant, in MiB (docs/operations.md
+     * "Schedules, deadlines, memory"). Measure again when the jobs or the JVM options change.
      */
     static final int MEASURED_PEAK_RSS_MIB = 160;
 

@@ -32,7 +32,7 @@ class AccountBudgetProcessTests {
     private static final SimulatorSettings ACCOUNT = SimulatorSettings.defaults().withRequestsPerSecond(10)
         .withBurst(5);
 
-    /** Every process's budget: the account's, just under its limit, as README tells ops to set it. */
+    /** Every process's budget: the account's, just under its limit, as docs/operations.md tells ops to set it. */
     private static final double BUDGET = 8;
 
     private static final int INVENTORY = 800;

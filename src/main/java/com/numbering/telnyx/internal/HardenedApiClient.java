@@ -19,7 +19,7 @@ import org.glassfish.jersey.media.multipart.MultiPartFeature;
 
 /**
  * Builds the SDK's {@link ApiClient} with every defect of 2.8.0 that bites a batch job fixed before the first call
- * (README "The Telnyx SDK 2.8.0, hardened"). Fully configured before it is shared between threads.
+ * (docs/telnyx-sdk.md "The Telnyx SDK 2.8.0, hardened"). Fully configured before it is shared between threads.
  */
 final class HardenedApiClient {
 

@@ -30,7 +30,7 @@ import com.telnyx.sdk.model.PhoneNumber;
  * {@link TelnyxGateway} over the Telnyx Java SDK 2.8.0, through its {@link ApiClient} (its HTTP stack, auth and
  * JSON). Where the SDK's generated operations are wrong for today's API (stale filter names, enums that miss
  * today's values, models without {@code features} or {@code whitelisted_destinations}) the request is built here
- * with the current wire names and the response read as JSON; see README "The Telnyx SDK 2.8.0, hardened".
+ * with the current wire names and the response read as JSON; see docs/telnyx-sdk.md.
  */
 final class SdkTelnyxGateway implements TelnyxGateway {
 

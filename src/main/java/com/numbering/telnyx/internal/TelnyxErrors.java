@@ -20,7 +20,7 @@ import com.telnyx.sdk.ApiException;
 
 /**
  * The single place where a failed call becomes transient, rejected or fatal (Telnyx's error codes:
- * https://developers.telnyx.com/docs/overview/errors; README "The Telnyx SDK 2.8.0, hardened").
+ * https://developers.telnyx.com/docs/overview/errors; docs/telnyx-sdk.md).
  */
 final class TelnyxErrors {
 

@@ -607,7 +607,7 @@ class TelnyxSimulatorTests {
         return new SimulatorClient(simulator.baseUrl(), SimulatorSettings.DEFAULT_API_KEY);
     }
 
-    /** The SDK's own mapper with the two settings the adapter sets (README "The Telnyx SDK 2.8.0, hardened"). */
+    /** The SDK's own mapper with the two settings the adapter sets (docs/telnyx-sdk.md). */
     @SuppressWarnings("deprecation")
     private static ObjectMapper sdkMapper() {
         ObjectMapper mapper = new JSON().getMapper();
