@@ -33,6 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link NumberPurchaser}'s state machine on a real tenant row and the simulator: whatever state a previous run left
  * (nothing, an intent, an order), one purchase ends with one order at most.
+ * <p>
+ * It lives in provisioning, not numbers: the record it buys through is the tenant's ({@link TenantVoiceRepository},
+ * package-private), whose compare-and-set updates are half of what a crash leaves to resolve. Numbers' rules without a
+ * database are tested in numbers ({@code CandidatePoolsTests}, {@code SearchLadderTests}).
  */
 @LocalModeTest
 class NumberPurchaserIntegrationTests {

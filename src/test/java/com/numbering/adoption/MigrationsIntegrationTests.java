@@ -1,4 +1,4 @@
-package com.numbering.local;
+package com.numbering.adoption;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +19,14 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.TestDatabases;
-import com.numbering.adoption.MigrationLockTimeout;
-import com.numbering.adoption.TenantAdoptionCallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The migrations against real PostgreSQL: on an empty database, and on an application database whose
- * {@code tenants} table already exists with data.
+ * {@code tenants} table already exists with data. They run with this module's Flyway callbacks
+ * ({@link TenantAdoptionCallback}, {@link MigrationLockTimeout}), as {@link AdoptionConfiguration} installs them.
  */
 class MigrationsIntegrationTests {
 

@@ -1,4 +1,4 @@
-package com.numbering.operations;
+package com.numbering.launch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,10 @@ import com.numbering.OutsideWorld;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The logs as Kubernetes collects them (JSON, one object per line, as the ConfigMap sets it). */
+/**
+ * The logs as Kubernetes collects them (JSON, one object per line, as the ConfigMap sets it): each line names its
+ * run ({@link RunLogContext}) and carries no secret or phone number ({@link LogMasking}).
+ */
 class JsonLogProcessTests {
 
     private static final String WRONG_KEY = "KEY0123456789ABCDEF0123456789ABCDEF_wrongWrongWrong";

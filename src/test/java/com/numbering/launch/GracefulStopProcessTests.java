@@ -1,4 +1,4 @@
-package com.numbering.operations;
+package com.numbering.launch;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,11 +11,10 @@ import org.junit.jupiter.api.Test;
 import com.numbering.AppProcess;
 import com.numbering.AppProcess.Finished;
 import com.numbering.OutsideWorld;
-import com.numbering.launch.ExitCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SIGTERM as Kubernetes sends it in the middle of provisioning. */
+/** SIGTERM as Kubernetes sends it in the middle of a run, and what {@link GracefulStop} makes of it. */
 @Tag("slow") // several JVMs, tens of seconds: CI and -Pthorough run it, ./mvnw verify does not (README "Tests")
 class GracefulStopProcessTests {
 
