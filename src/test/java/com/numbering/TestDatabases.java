@@ -35,6 +35,11 @@ public final class TestDatabases {
 
     /** The application's migrations, configured as the application configures them. */
     public static void migrate(JdbcTemplate jdbc) {
+        migrate(jdbc, MigrationLockTimeout.allCallbacks().toArray(Callback[]::new));
+    }
+
+    /** The application's migrations with other callbacks than the application's. */
+    public static void migrate(JdbcTemplate jdbc, Callback... callbacks) {
         Flyway.configure()
             .dataSource(jdbc.getDataSource())
             .locations("classpath:db/migration")
@@ -42,7 +47,7 @@ public final class TestDatabases {
             .baselineOnMigrate(true)
             .baselineVersion("0")
             .failOnMissingLocations(true)
-            .callbacks(MigrationLockTimeout.allCallbacks().toArray(Callback[]::new))
+            .callbacks(callbacks)
             .load()
             .migrate();
     }

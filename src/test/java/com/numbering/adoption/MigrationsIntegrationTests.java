@@ -199,15 +199,7 @@ class MigrationsIntegrationTests {
     }
 
     private static void migrateWithLockTimeout(JdbcTemplate jdbc, Duration timeout) {
-        Flyway.configure()
-            .dataSource(jdbc.getDataSource())
-            .locations("classpath:db/migration")
-            .table("numbering_schema_history")
-            .baselineOnMigrate(true)
-            .baselineVersion("0")
-            .callbacks(new TenantAdoptionCallback(), new MigrationLockTimeout(timeout))
-            .load()
-            .migrate();
+        TestDatabases.migrate(jdbc, new TenantAdoptionCallback(), new MigrationLockTimeout(timeout));
     }
 
     /** The Flyway of the release before adoption support: V1-V5, no callback. */
