@@ -237,8 +237,9 @@ class K8sManifestTests {
                     + String.join(" ", FastStartBuild.TRAINING_OPTIONS) + "</TRAINING_RUN_JAVA_TOOL_OPTIONS>");
     }
 
+    /** The node at a path of map keys and list indexes in parsed YAML. */
     @SuppressWarnings("unchecked")
-    private static Object at(Object node, String... path) {
+    static Object at(Object node, String... path) {
         Object current = node;
         for (String key : path) {
             current = (current instanceof List<?> list) ? list.get(Integer.parseInt(key))

@@ -43,7 +43,7 @@ class RerunScriptTests {
         assertThat(container).containsEntry("image", "registry.example.com/numbering:0.1.0");
         container.remove("args");
         assertThat(job.get("spec")).as("the job template, args apart")
-            .isEqualTo(at(cronJob, "spec", "jobTemplate", "spec"));
+            .isEqualTo(K8sManifestTests.at(cronJob, "spec", "jobTemplate", "spec"));
     }
 
     @Test
@@ -53,9 +53,9 @@ class RerunScriptTests {
         // then
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         Map<String, Object> job = new Yaml().load(run.stdout());
-        assertThat(at(job, "metadata", "namespace")).isEqualTo("ops");
+        assertThat(K8sManifestTests.at(job, "metadata", "namespace")).isEqualTo("ops");
         assertThat(container(job).get("args")).isEqualTo(List.of("dryRun=true"));
-        assertThat(container(job)).containsEntry("env", at(cronJob("numbering-reconcile-inventory"), "spec",
+        assertThat(container(job)).containsEntry("env", K8sManifestTests.at(cronJob("numbering-reconcile-inventory"), "spec",
                 "jobTemplate", "spec", "template", "spec", "containers", "0", "env"));
     }
 
@@ -69,7 +69,7 @@ class RerunScriptTests {
             assertThat(run.exitCode()).as(run.stderr()).isZero();
             Map<String, Object> job = new Yaml().load(run.stdout());
             assertThat(container(job)).doesNotContainKey("args");
-            assertThat(job.get("spec")).isEqualTo(at(cronJob(jobAndCronJob[1]), "spec", "jobTemplate", "spec"));
+            assertThat(job.get("spec")).isEqualTo(K8sManifestTests.at(cronJob(jobAndCronJob[1]), "spec", "jobTemplate", "spec"));
         }
     }
 
@@ -94,24 +94,14 @@ class RerunScriptTests {
     private static Map<String, Object> cronJob(String name) throws Exception {
         return K8sManifestTests.objects(K8sManifestTests.renderings().get("example"))
             .stream()
-            .filter(object -> "CronJob".equals(object.get("kind")) && name.equals(at(object, "metadata", "name")))
+            .filter(object -> "CronJob".equals(object.get("kind")) && name.equals(K8sManifestTests.at(object, "metadata", "name")))
             .findFirst()
             .orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> container(Map<String, Object> job) {
-        return (Map<String, Object>) at(job, "spec", "template", "spec", "containers", "0");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object at(Object node, String... path) {
-        Object current = node;
-        for (String key : path) {
-            current = (current instanceof List<?> list) ? list.get(Integer.parseInt(key))
-                    : ((Map<String, Object>) current).get(key);
-        }
-        return current;
+        return (Map<String, Object>) K8sManifestTests.at(job, "spec", "template", "spec", "containers", "0");
     }
 
     record Run(int exitCode, String stdout, String stderr) {
