@@ -4,6 +4,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
 import org.springframework.boot.context.properties.bind.BindException;
 
+import com.numbering.config.InvalidConfigurationException;
 import com.numbering.telnyx.TelnyxException;
 
 /**

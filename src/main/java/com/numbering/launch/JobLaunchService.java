@@ -26,6 +26,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
+import com.numbering.config.InvalidConfigurationException;
+import com.numbering.config.LaunchCheck;
 import com.numbering.support.JobParameterRules;
 import com.numbering.telnyx.TelnyxException;
 

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.launch.LaunchCheck;
+import com.numbering.config.LaunchCheck;
 import com.numbering.launch.SpendFence;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.CustomerReferences;

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.config.InvalidConfigurationException;
 import com.numbering.launch.ObservedGauge;
 import com.numbering.launch.SpendFence;
 import com.numbering.nanp.NanpDirectory;
@@ -21,11 +21,11 @@ import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.PurchaseResult;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.privacy.Redaction;
-import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.CampaignAssignment;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 import com.numbering.telnyx.TelnyxGateway.NumberOrderRequest;
 import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
+import com.numbering.telnyx.TelnyxGateway;
 
 /**
  * Brings the shared SMS number to its desired state: a messaging profile with our webhooks, a US local SMS number
