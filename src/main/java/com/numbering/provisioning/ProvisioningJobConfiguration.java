@@ -27,7 +27,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.config.LaunchCheck;
 import com.numbering.config.VoiceConnectionRequired;
-import com.numbering.launch.SpendFence;
 import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
@@ -36,6 +35,7 @@ import com.numbering.numbers.SearchLadder;
 import com.numbering.support.JobParameterRules.Form;
 import com.numbering.support.JobParameterRules;
 import com.numbering.support.RunThreads;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
 

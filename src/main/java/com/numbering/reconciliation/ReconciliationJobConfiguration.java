@@ -16,10 +16,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.config.LaunchCheck;
 import com.numbering.config.VoiceConnectionRequired;
-import com.numbering.launch.SpendFence;
 import com.numbering.numbers.CustomerReferences;
 import com.numbering.support.JobParameterRules.Form;
 import com.numbering.support.JobParameterRules;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
 

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import com.numbering.config.InvalidConfigurationException;
 import com.numbering.launch.ObservedGauge;
-import com.numbering.launch.SpendFence;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.numbers.CandidatePools;
@@ -21,6 +20,7 @@ import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.PurchaseResult;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.privacy.Redaction;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxGateway.CampaignAssignment;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 import com.numbering.telnyx.TelnyxGateway.NumberOrderRequest;
