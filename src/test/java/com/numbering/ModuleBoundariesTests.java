@@ -28,7 +28,7 @@ class ModuleBoundariesTests {
     @Test
     void everyTopLevelPackageIsAModule() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-                "adoption", "alerts", "config", "launch", "nanp", "numbers", "privacy", "provisioning",
+                "adoption", "alerts", "config", "launch", "metrics", "nanp", "numbers", "privacy", "provisioning",
                 "reconciliation", "sms", "support", "telnyx");
     }
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import com.numbering.alerts.AlertRules.Message;
 import com.numbering.alerts.SenderReadiness.Readiness;
 import com.numbering.config.InvalidConfigurationException;
-import com.numbering.launch.ObservedGauge;
+import com.numbering.metrics.ObservedGauge;
 import com.numbering.support.AllSettled;
 import com.numbering.support.RunThreads;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.numbering.config.InvalidConfigurationException;
-import com.numbering.launch.ObservedGauge;
+import com.numbering.metrics.ObservedGauge;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.numbers.CandidatePools;
