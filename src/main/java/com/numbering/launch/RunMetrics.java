@@ -120,7 +120,7 @@ class RunMetrics {
         }
     }
 
-    Predicate<String> owned(String jobName) {
+    private Predicate<String> owned(String jobName) {
         List<String> prefixes = new ArrayList<>(COMMON);
         JobFigures job = this.figures.get(jobName);
         if (job != null) {
