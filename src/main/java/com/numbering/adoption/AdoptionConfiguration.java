@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.numbering.launch.InvalidConfigurationException;
-import com.numbering.launch.LaunchCheck;
+import com.numbering.config.InvalidConfigurationException;
+import com.numbering.config.LaunchCheck;
 
 /** Adopting the application's tenants table: the Flyway callbacks (adoption, lock timeout), the key's type, the mapping check per job. */
 @Configuration(proxyBeanMethods = false)

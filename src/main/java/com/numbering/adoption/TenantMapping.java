@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.config.InvalidConfigurationException;
 
 /**
  * The view {@code numbering_tenants} tells the service where a tenant's id, phone, state and "active" live: by

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.config.InvalidConfigurationException;
 
 /**
  * What the application's {@code tenants} table is keyed by, read from PostgreSQL's catalog before any DDL runs, and

@@ -4,7 +4,7 @@
  * <p>
  * A shared module: jobs may use it, it never uses a job (checked by ModuleBoundariesTests).
  */
-@ApplicationModule(allowedDependencies = { "launch" })
+@ApplicationModule(allowedDependencies = { "config" })
 package com.numbering.adoption;
 
 import org.springframework.modulith.ApplicationModule;

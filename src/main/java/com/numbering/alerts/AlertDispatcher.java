@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
 
 import com.numbering.alerts.AlertRules.Message;
 import com.numbering.alerts.SenderReadiness.Readiness;
-import com.numbering.launch.InvalidConfigurationException;
-import com.numbering.launch.ObservedGauge;
+import com.numbering.config.InvalidConfigurationException;
+import com.numbering.metrics.ObservedGauge;
 import com.numbering.support.AllSettled;
 import com.numbering.support.RunThreads;
-import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
+import com.numbering.telnyx.TelnyxGateway;
 
 /**
  * Delivers due client alerts through the shared SMS number: once, on time, only to people who agreed, no faster

@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
 
 import com.numbering.alerts.SendErrors.Concern;
 import com.numbering.alerts.SendWindow.Slot;
-import com.numbering.launch.InvalidConfigurationException;
-import com.numbering.launch.SpendFence;
+import com.numbering.config.InvalidConfigurationException;
 import com.numbering.privacy.Redaction;
 import com.numbering.support.Backoff;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxException;
-import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.OutboundMessage;
+import com.numbering.telnyx.TelnyxGateway;
 
 /**
  * The one send of an alert already committed as {@code sending}, and what each answer of Telnyx's means for it

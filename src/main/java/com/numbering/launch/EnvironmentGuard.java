@@ -9,6 +9,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.numbering.config.InvalidConfigurationException;
+import com.numbering.config.LaunchCheck;
 import com.numbering.telnyx.TelnyxProperties;
 
 /**

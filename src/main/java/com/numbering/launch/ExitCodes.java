@@ -4,6 +4,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
 import org.springframework.boot.context.properties.bind.BindException;
 
+import com.numbering.config.InvalidConfigurationException;
 import com.numbering.telnyx.TelnyxException;
 
 /**
@@ -20,12 +21,9 @@ public final class ExitCodes {
     /**
      * The job completed what it could, but a guardrail stopped its ordering (a per-run or per-day order ceiling, the
      * refusal circuit; docs/operations.md "Guardrails"): tenants not served wait for the next run. A failed Job, so
-     * that ops look.
+     * that ops look. The job says so with the exit status {@code numbers.OrderLimits.STOPPED_EXIT_STATUS}.
      */
     public static final int ORDERING_STOPPED = 4;
-
-    /** The job's exit status when a guardrail stopped its ordering ({@link #ORDERING_STOPPED}). */
-    public static final String ORDERING_STOPPED_STATUS = "ORDERING_STOPPED";
 
     /** The job ran and failed ({@code BatchStatus.FAILED}'s ordinal, as Spring Boot reports it). */
     public static final int JOB_FAILED = 5;

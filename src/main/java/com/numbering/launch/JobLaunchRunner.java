@@ -13,6 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import com.numbering.config.InvalidConfigurationException;
+
 /**
  * Runs the job named by Spring Boot's {@code spring.batch.job.name} ({@code --spring.batch.job.name=…} or
  * {@code SPRING_BATCH_JOB_NAME}). Non-option arguments {@code name=value} become job parameters, as with Boot's

@@ -26,7 +26,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
+import com.numbering.config.InvalidConfigurationException;
+import com.numbering.config.LaunchCheck;
+import com.numbering.numbers.OrderLimits;
 import com.numbering.support.JobParameterRules;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxException;
 
 /**
@@ -242,7 +246,7 @@ public class JobLaunchService {
             .anyMatch(ex -> ExitCodes.of(ex) == ExitCodes.CONFIGURATION) ? ExitCodes.CONFIGURATION
                     : ExitCodes.of(status);
         if (exitCode == ExitCodes.OK
-                && ExitCodes.ORDERING_STOPPED_STATUS.equals(execution.getExitStatus().getExitCode())) {
+                && OrderLimits.STOPPED_EXIT_STATUS.equals(execution.getExitStatus().getExitCode())) {
             exitCode = ExitCodes.ORDERING_STOPPED;
         }
         String summary = summarize(execution);

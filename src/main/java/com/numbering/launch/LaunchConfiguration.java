@@ -2,7 +2,6 @@ package com.numbering.launch;
 
 import java.time.Clock;
 
-import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,11 +20,6 @@ class LaunchConfiguration {
     @Bean
     GracefulStop gracefulStop(JobOperator jobOperator, LaunchProperties properties) {
         return new GracefulStop(jobOperator, properties.stopTimeout());
-    }
-
-    @Bean
-    MeterFilter meterDescriptions() {
-        return new MeterDescriptions();
     }
 
     @Bean

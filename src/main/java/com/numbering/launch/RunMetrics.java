@@ -1,14 +1,14 @@
 package com.numbering.launch;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -17,90 +17,65 @@ import io.prometheus.metrics.exporter.pushgateway.PushGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.numbering.metrics.JobFigures;
+import com.numbering.metrics.StateGauges;
+
 /**
- * What a run tells the Pushgateway when it ends, and only that: the meters its own job owns, the job's last success
- * (from the job repository, so a failed run cannot move it), its exit code, and the states its job owns read from
- * PostgreSQL. Group {@code job/numbering/batch_job/<job>/run_kind/<scheduled|adhoc|dryrun>}, replaced (PUT) by the
- * next run of the same kind. A launch that did nothing (lock held elsewhere) pushes nothing.
+ * What a run tells the Pushgateway when it ends, and only that: the meters its own job owns ({@link JobFigures}, which
+ * each job module contributes), the job's last success (from the job repository, so a failed run cannot move it), its
+ * exit code, and the states its job owns read from PostgreSQL. Group
+ * {@code job/numbering/batch_job/<job>/run_kind/<scheduled|adhoc|dryrun>}, replaced (PUT) by the next run of the same
+ * kind. A launch that did nothing (lock held elsewhere) pushes nothing.
  */
 @Component
 class RunMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(RunMetrics.class);
 
-    /** Meter name prefixes (Prometheus names) each job owns; every job owns the {@link #COMMON} ones. */
-    static final Map<String, List<String>> OWNED = Map.of(
-            "provisionVoiceNumbersJob", List.of("numbering_provisioning_", "numbering_tenants"),
-            "setupSharedSmsNumberJob", List.of("numbering_sms_campaign_", "numbering_sms_profile_"),
-            "dispatchAlertsJob", List.of("numbering_alerts_", "numbering_sms_segments_"),
-            "reconcileInventoryJob", List.of("numbering_reconciliation_", "numbering_numbers_owned"));
-
-    static final List<String> OUTBOX_STATUSES = List.of("queued", "claimed", "sending", "sent", "failed", "expired",
-            "suppressed", "cancelled", "unknown");
-
-    static final List<String> FINDING_KINDS = List.of("pending-order-completed", "pending-order-failed",
-            "unrecorded-purchase", "duplicate-purchase", "number-gone", "wrong-connection", "sms-profile-drift",
-            "unowned-number", "inactive-tenant-number");
-
+    /** Meter name prefixes (Prometheus names) every job's push carries, besides its own. */
     static final List<String> COMMON = List.of("numbering_job_", "numbering_telnyx_", "spring_batch_");
 
     private final MeterRegistry meters;
 
     private final ObjectProvider<PrometheusMeterRegistry> prometheus;
 
-    private final JobStateQueries states;
+    private final LastSuccessQuery lastSuccess;
 
     private final MetricsProperties properties;
 
-    private final Environment environment;
+    private final Map<String, JobFigures> figures;
 
-    private final Clock clock;
-
-    private final Map<String, double[]> gauges = new java.util.concurrent.ConcurrentHashMap<>();
+    private final StateGauges gauges;
 
     RunMetrics(MeterRegistry meters, ObjectProvider<PrometheusMeterRegistry> prometheus, JdbcTemplate jdbc,
-            MetricsProperties properties, Environment environment, Clock clock) {
+            MetricsProperties properties, List<JobFigures> figures) {
         this.meters = meters;
         this.prometheus = prometheus;
-        this.states = new JobStateQueries(jdbc);
+        this.lastSuccess = new LastSuccessQuery(jdbc);
         this.properties = properties;
-        this.environment = environment;
-        this.clock = clock;
+        this.figures = figures.stream().collect(Collectors.toUnmodifiableMap(JobFigures::jobName, Function.identity()));
+        this.gauges = new StateGauges(meters);
     }
 
     /** Counters at zero before the run, so that their series exist from the first run (and carry HELP). */
     void beforeRun(String jobName) {
-        switch (jobName) {
-            case "provisionVoiceNumbersJob" -> List.of("active", "pending", "retry", "failed")
-                .forEach(result -> counter("numbering.provisioning.tenants", "result", result));
-            case "setupSharedSmsNumberJob" -> Counter.builder("numbering.sms.profile.repairs").register(this.meters);
-            case "dispatchAlertsJob" -> {
-                List.of("sent", "suppressed", "expired", "refused", "failed", "retry", "held", "unknown", "skipped")
-                    .forEach(outcome -> counter("numbering.alerts.dispatched", "outcome", outcome));
-                counter("numbering.alerts.held", "reason", "daily_budget");
-                List.of("delivered", "delivery_failed", "sending_failed")
-                    .forEach(status -> counter("numbering.alerts.delivery", "status", status));
-                counter("numbering.alerts.delivery.failed", "code", "none");
-                Counter.builder("numbering.alerts.runs.budget.spent").register(this.meters);
-            }
-            default -> {
-            }
+        JobFigures job = this.figures.get(jobName);
+        if (job != null) {
+            job.beforeRun(this.meters);
         }
-    }
-
-    private void counter(String name, String tag, String value) {
-        Counter.builder(name).tag(tag, value).register(this.meters);
     }
 
     /** After a run that held the lock: the job's figures, then the push (if enabled). */
     void afterRun(String jobName, RunKind kind, int exitCode, Long executionId) {
         try {
             recordJob(jobName, kind, exitCode);
-            recordStates(jobName, executionId);
+            JobFigures job = this.figures.get(jobName);
+            if (job != null) {
+                job.afterRun(this.gauges, executionId);
+            }
         }
         catch (RuntimeException ex) {
             log.warn("{}: could not read the figures for the dashboard: {}", jobName, ex.getMessage());
@@ -111,73 +86,13 @@ class RunMetrics {
     }
 
     private void recordJob(String jobName, RunKind kind, int exitCode) {
-        Instant last = this.states.lastSuccess(jobName, kind == RunKind.SCHEDULED);
-        gauge("numbering.job.last.success.timestamp", "seconds",
+        Instant last = this.lastSuccess.lastSuccess(jobName, kind == RunKind.SCHEDULED);
+        this.gauges.set("numbering.job.last.success.timestamp", "seconds",
                 "When this job last completed (Unix time), from the job repository; 0 if it never has",
                 Tags.empty(), last == null ? 0 : last.getEpochSecond());
-        gauge("numbering.job.last.exit.code", null,
+        this.gauges.set("numbering.job.last.exit.code", null,
                 "Exit code of the job's last run (README \"Exit codes\"): 0 ok, 75 stopped, 5 failed, 78 configuration",
                 Tags.empty(), exitCode);
-    }
-
-    private void recordStates(String jobName, Long executionId) {
-        Instant now = this.clock.instant();
-        switch (jobName) {
-            case "provisionVoiceNumbersJob" -> {
-                this.states.tenantsByStatusAndTier()
-                    .forEach(count -> gauge("numbering.tenants", null, "Active tenants by voice number status and tier",
-                            Tags.of("voice_status", count.labels().get(0), "tier", count.labels().get(1)),
-                            count.value()));
-                this.states.orderOutcomesUnknown()
-                    .forEach((escalated, count) -> gauge("numbering.provisioning.orders.outcome.unknown", null,
-                            "Tenants whose number order has an outcome not yet learnt; escalated=true: a human checks "
-                                    + "Telnyx (README \"Unknown outcomes\")",
-                            Tags.of("escalated", escalated), count));
-            }
-            case "dispatchAlertsJob" -> {
-                Map<String, Long> outbox = new java.util.TreeMap<>();
-                OUTBOX_STATUSES.forEach(status -> outbox.put(status, 0L));
-                this.states.outboxByStatus().forEach(count -> outbox.put(count.labels().get(0), count.value()));
-                outbox.forEach((status, count) -> gauge("numbering.alerts.outbox", null,
-                        "Client alerts in the outbox by status", Tags.of("status", status), count));
-                gauge("numbering.alerts.oldest.due.age", "seconds",
-                        "How long the oldest due, unsent client alert has waited; 0 if none", Tags.empty(),
-                        this.states.oldestDueAlertAgeSeconds(now));
-                gauge("numbering.sms.segments.used.today", null, "SMS segments sent today (UTC) by the shared number",
-                        Tags.empty(), this.states.segmentsUsedToday(now));
-                gauge("numbering.sms.segments.budget", null, "SMS segments the shared number may send per UTC day",
-                        Tags.empty(), this.environment.getProperty("numbering.alerts.daily-segment-budget",
-                                Long.class, 0L));
-            }
-            case "reconcileInventoryJob" -> {
-                this.states.numbersOwned()
-                    .forEach(count -> gauge("numbering.numbers.owned", null,
-                            "Telnyx numbers by owner: tenant, shared_sms, unowned, inactive_tenant (last reconciliation)",
-                            Tags.of("kind", count.labels().get(0)), count.value()));
-                Map<String, Long> findings = new java.util.TreeMap<>();
-                FINDING_KINDS.forEach(kind -> findings.put(kind, 0L));
-                if (executionId != null) {
-                    this.states.findingsOf(executionId).forEach(count -> findings.put(count.labels().get(0), count.value()));
-                }
-                findings.forEach((kind, count) -> gauge("numbering.reconciliation.last.findings", null,
-                        "What this reconciliation run found, by kind (reconciliation_findings)", Tags.of("kind", kind),
-                        count));
-            }
-            default -> {
-            }
-        }
-    }
-
-    private void gauge(String name, String unit, String help, Tags tags, double value) {
-        // One holder per series: a process that runs several jobs (demo mode) updates the gauge it registered.
-        double[] holder = this.gauges.computeIfAbsent(name + tags, key -> {
-            double[] created = new double[1];
-            Gauge.builder(name, created, h -> h[0]).baseUnit(unit).description(help).tags(tags)
-                .strongReference(true)
-                .register(this.meters);
-            return created;
-        });
-        holder[0] = value;
     }
 
     private void push(String jobName, RunKind kind) {
@@ -205,9 +120,12 @@ class RunMetrics {
         }
     }
 
-    static Predicate<String> owned(String jobName) {
-        List<String> prefixes = new java.util.ArrayList<>(COMMON);
-        prefixes.addAll(OWNED.getOrDefault(jobName, List.of()));
+    private Predicate<String> owned(String jobName) {
+        List<String> prefixes = new ArrayList<>(COMMON);
+        JobFigures job = this.figures.get(jobName);
+        if (job != null) {
+            prefixes.addAll(job.meterPrefixes());
+        }
         return name -> prefixes.stream().anyMatch(name::startsWith);
     }
 

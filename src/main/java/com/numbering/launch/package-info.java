@@ -3,7 +3,7 @@
  * <p>
  * A shared module: it may use the other shared modules, never a job.
  */
-@ApplicationModule(allowedDependencies = { "nanp", "numbers", "privacy", "support", "telnyx" })
+@ApplicationModule(allowedDependencies = { "config", "metrics", "nanp", "numbers", "privacy", "support", "telnyx" })
 package com.numbering.launch;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,7 @@
  * <p>
  * A shared module: it may use the other shared modules, never a job.
  */
-@ApplicationModule(allowedDependencies = { "launch", "numbers", "privacy", "support", "telnyx" })
+@ApplicationModule(allowedDependencies = { "numbers", "privacy", "support", "telnyx" })
 package com.numbering.nanp;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.numbering.launch.SpendFence;
+import com.numbering.support.SpendFence;
 
 /**
  * What one run may still order, shared by the run's workers: the per-run and per-day ceilings (the day's count in
@@ -15,6 +15,9 @@ import com.numbering.launch.SpendFence;
 public final class OrderLimits {
 
     private static final Logger log = LoggerFactory.getLogger(OrderLimits.class);
+
+    /** A job's exit status when ordering stopped for its run; the process then exits 4 (README "Exit codes"). */
+    public static final String STOPPED_EXIT_STATUS = "ORDERING_STOPPED";
 
     /** Why ordering stopped for the run. */
     public enum Stop {

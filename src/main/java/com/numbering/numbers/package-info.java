@@ -3,7 +3,7 @@
  * <p>
  * A shared module: it may use the other shared modules, never a job.
  */
-@ApplicationModule(allowedDependencies = { "launch", "nanp", "privacy", "support", "telnyx" })
+@ApplicationModule(allowedDependencies = { "nanp", "privacy", "support", "telnyx" })
 package com.numbering.numbers;
 
 import org.springframework.modulith.ApplicationModule;

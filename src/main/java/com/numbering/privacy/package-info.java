@@ -3,7 +3,7 @@
  * <p>
  * A shared module: it may use the other shared modules, never a job.
  */
-@ApplicationModule(allowedDependencies = { "launch", "nanp", "numbers", "support", "telnyx" })
+@ApplicationModule(allowedDependencies = { "nanp", "numbers", "support", "telnyx" })
 package com.numbering.privacy;
 
 import org.springframework.modulith.ApplicationModule;

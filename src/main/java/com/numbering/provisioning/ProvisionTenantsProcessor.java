@@ -14,17 +14,16 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.numbering.launch.ExitCodes;
-import com.numbering.launch.SpendFence;
-import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.AreaCodeResolver.Origin;
+import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.CandidatePools;
 import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.OrderLimits;
 import com.numbering.numbers.OrderProperties;
-import com.numbering.numbers.SearchLadder;
 import com.numbering.numbers.SearchLadder.Rung;
+import com.numbering.numbers.SearchLadder;
 import com.numbering.support.AllSettled;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxGateway;
 
 /**
@@ -111,7 +110,7 @@ final class ProvisionTenantsProcessor
             this.meters.counter("numbering.provisioning.orders.stopped", "reason", why.label())
                 .increment(stopped.filter(why::equals).isPresent() ? 1 : 0);
         }
-        return stopped.map(why -> new ExitStatus(ExitCodes.ORDERING_STOPPED_STATUS,
+        return stopped.map(why -> new ExitStatus(OrderLimits.STOPPED_EXIT_STATUS,
                 "ordering stopped for this run: " + why.label()))
             .orElse(null);
     }

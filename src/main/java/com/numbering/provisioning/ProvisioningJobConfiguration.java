@@ -25,17 +25,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.launch.LaunchCheck;
-import com.numbering.launch.SpendFence;
-import com.numbering.launch.VoiceConnectionRequired;
+import com.numbering.config.LaunchCheck;
+import com.numbering.config.VoiceConnectionRequired;
 import com.numbering.numbers.AreaCodeResolver;
 import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.SearchLadder;
+import com.numbering.support.JobParameterRules.Form;
 import com.numbering.support.JobParameterRules;
 import com.numbering.support.RunThreads;
-import com.numbering.support.JobParameterRules.Form;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
 

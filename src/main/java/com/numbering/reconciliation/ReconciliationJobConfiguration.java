@@ -14,12 +14,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.launch.LaunchCheck;
+import com.numbering.config.LaunchCheck;
+import com.numbering.config.VoiceConnectionRequired;
 import com.numbering.numbers.CustomerReferences;
-import com.numbering.launch.SpendFence;
-import com.numbering.launch.VoiceConnectionRequired;
-import com.numbering.support.JobParameterRules;
 import com.numbering.support.JobParameterRules.Form;
+import com.numbering.support.JobParameterRules;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
 

@@ -5,9 +5,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.numbering.launch.SpendFence;
 import com.numbering.privacy.Redaction;
 import com.numbering.reconciliation.UnownedNumberRepository.Unowned;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
 

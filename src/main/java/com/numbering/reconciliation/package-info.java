@@ -4,7 +4,7 @@
  * A job module: it uses the shared modules only, never another job (checked by ModuleBoundariesTests).
  */
 @ApplicationModule(
-        allowedDependencies = { "adoption", "launch", "nanp", "numbers", "privacy", "support", "telnyx" })
+        allowedDependencies = { "adoption", "config", "metrics", "nanp", "numbers", "privacy", "support", "telnyx" })
 package com.numbering.reconciliation;
 
 import org.springframework.modulith.ApplicationModule;

@@ -15,8 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.launch.LaunchCheck;
-import com.numbering.launch.SpendFence;
+import com.numbering.config.LaunchCheck;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.CustomerReferences;
 import com.numbering.numbers.DailyOrderCount;
@@ -24,6 +23,7 @@ import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.support.JobParameterRules;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxGateway;
 
 /**

@@ -7,9 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.numbering.launch.InvalidConfigurationException;
-import com.numbering.launch.ObservedGauge;
-import com.numbering.launch.SpendFence;
+import com.numbering.config.InvalidConfigurationException;
+import com.numbering.metrics.ObservedGauge;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.AreaCodeResolver.Origin;
 import com.numbering.numbers.CandidatePools;
@@ -21,11 +20,12 @@ import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.PurchaseResult;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.privacy.Redaction;
-import com.numbering.telnyx.TelnyxGateway;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxGateway.CampaignAssignment;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 import com.numbering.telnyx.TelnyxGateway.NumberOrderRequest;
 import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
+import com.numbering.telnyx.TelnyxGateway;
 
 /**
  * Brings the shared SMS number to its desired state: a messaging profile with our webhooks, a US local SMS number

@@ -3,8 +3,8 @@ package com.numbering.sms;
 import java.util.List;
 import java.util.Set;
 
-import com.numbering.launch.InvalidConfigurationException;
-import com.numbering.launch.LaunchCheck;
+import com.numbering.config.InvalidConfigurationException;
+import com.numbering.config.LaunchCheck;
 import com.numbering.nanp.NanpDirectory;
 
 /** The shared SMS number's settings, checked before the jobs that use them start. */

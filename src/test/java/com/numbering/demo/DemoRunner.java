@@ -13,8 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.numbering.config.InvalidConfigurationException;
 import com.numbering.launch.ExitCodes;
-import com.numbering.launch.InvalidConfigurationException;
 import com.numbering.launch.JobLaunchService;
 import com.numbering.launch.LaunchResult;
 import com.numbering.local.ContractRecorder;

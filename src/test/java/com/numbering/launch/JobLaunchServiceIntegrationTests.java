@@ -21,6 +21,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.numbering.LocalModeTest;
+import com.numbering.config.InvalidConfigurationException;
+import com.numbering.support.SpendFence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -9,7 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.config.InvalidConfigurationException;
 
 /**
  * Local mode, for demo runs and tests: {@code numbering.local.embedded-database=true} starts the throwaway

@@ -19,14 +19,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.JobTestSupport;
 import com.numbering.launch.LaunchResult;
-import com.numbering.launch.SpendFence;
 import com.numbering.numbers.CustomerReferences;
-import com.numbering.telnyx.TelnyxGateway;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfileSettings;
 import com.numbering.telnyx.TelnyxGateway.NumberOrder;
 import com.numbering.telnyx.TelnyxGateway.NumberOrderRequest;
 import com.numbering.telnyx.TelnyxGateway.NumberSearch;
+import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.sandbox.LedgerNumber;
 import com.numbering.telnyx.sandbox.LedgerRequest;
 import com.numbering.telnyx.sandbox.SimulatorSettings;

@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.numbering.adoption.TenantKey;
-import com.numbering.launch.InvalidConfigurationException;
-import com.numbering.launch.LaunchCheck;
+import com.numbering.config.InvalidConfigurationException;
+import com.numbering.config.LaunchCheck;
 import com.numbering.numbers.CustomerReferences;
 import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
 import com.numbering.telnyx.TelnyxProperties;

@@ -16,16 +16,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.numbering.JobTestSupport;
 import com.numbering.launch.ExitCodes;
 import com.numbering.launch.LaunchResult;
-import com.numbering.launch.SpendFence;
 import com.numbering.nanp.NanpDirectory;
 import com.numbering.numbers.CustomerReferences;
 import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
 import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.SearchLadder;
-import com.numbering.telnyx.TelnyxGateway;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfileSettings;
+import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.sandbox.LedgerOrder;
 import com.numbering.telnyx.sandbox.LedgerRequest;
 

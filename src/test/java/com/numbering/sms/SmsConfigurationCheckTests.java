@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.numbering.launch.InvalidConfigurationException;
+import com.numbering.config.InvalidConfigurationException;
 import com.numbering.nanp.NanpDirectory;
 
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,6 +1,7 @@
 package com.numbering.telnyx.internal;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.numbering.metrics.MeterDescriptions;
 import com.numbering.telnyx.TelnyxBudgetProperties;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
@@ -16,6 +18,14 @@ import com.telnyx.sdk.ApiClient;
 
 @Configuration(proxyBeanMethods = false)
 class TelnyxClientConfiguration {
+
+    @Bean
+    static MeterDescriptions telnyxMeterDescriptions() {
+        return new MeterDescriptions(Map.of(
+                "numbering.telnyx.requests", "Telnyx API calls by operation and outcome (ok, retried, rate_limited, "
+                        + "transient, rejected, fatal), each attempt counted",
+                "numbering.telnyx.request", "Time Telnyx took to answer one request (each attempt), by operation"));
+    }
 
     @Bean
     TelnyxGateway telnyxGateway(TelnyxProperties properties, TelnyxBudgetProperties budget, JdbcTemplate jdbc,

@@ -1,4 +1,4 @@
-package com.numbering.launch;
+package com.numbering.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package com.numbering.launch;
+package com.numbering.config;
 
 /**
  * A check run before a job starts, while nothing has been done yet. Throws {@link InvalidConfigurationException}

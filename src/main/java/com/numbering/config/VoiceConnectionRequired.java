@@ -1,4 +1,4 @@
-package com.numbering.launch;
+package com.numbering.config;
 
 import com.numbering.telnyx.TelnyxProperties;
 

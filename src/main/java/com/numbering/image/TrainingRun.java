@@ -1,4 +1,4 @@
-package com.numbering.launch;
+package com.numbering.image;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package com.numbering.launch;
+package com.numbering.image;
 
 import java.util.ArrayList;
 import java.util.List;

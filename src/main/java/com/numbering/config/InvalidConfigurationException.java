@@ -1,8 +1,8 @@
-package com.numbering.launch;
+package com.numbering.config;
 
 /**
  * Configuration that cannot work. The message names the setting and says how to fix it; the process exits with
- * {@link ExitCodes#CONFIGURATION} before any work is done.
+ * 78 (EX_CONFIG, README "Exit codes") before any work is done.
  */
 public class InvalidConfigurationException extends RuntimeException {
 

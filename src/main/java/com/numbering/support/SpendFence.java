@@ -1,4 +1,4 @@
-package com.numbering.launch;
+package com.numbering.support;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -7,12 +7,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Proves, right before a call that spends money or sends a message (an order, a send, a release), that this process
- * still holds its job's lock. The lock is a session-level advisory lock ({@link JobLock}): a lost session (failover,
- * idle timeout, {@code pg_terminate_backend}) frees it, and another pod may then run the same job; from that moment
- * this process's next spend is refused and its run stops.
+ * still holds its job's lock. The lock is the launcher's session-level advisory lock ({@code launch.JobLock}): a lost
+ * session (failover, idle timeout, {@code pg_terminate_backend}) frees it, and another pod may then run the same job;
+ * from that moment this process's next spend is refused and its run stops.
  * <p>
- * Only a run launched by {@link JobLaunchService} holds a lock; code driven directly (tests, benchmarks, tools that
- * call a job's parts without a launch) has none to prove and is not fenced.
+ * Only a run launched by the launcher ({@code launch.JobLaunchService}) holds a lock; code driven directly (tests,
+ * benchmarks, tools that call a job's parts without a launch) has none to prove and is not fenced.
  */
 @Component
 public class SpendFence {
@@ -31,11 +31,13 @@ public class SpendFence {
         this.jdbc = jdbc;
     }
 
-    void holding(String jobName, int sessionPid) {
+    /** The launcher's, once it holds {@code jobName}'s lock on the database session {@code sessionPid}. */
+    public void holding(String jobName, int sessionPid) {
         this.held.set(new Held(jobName, sessionPid));
     }
 
-    void released() {
+    /** The launcher's, when its run has ended and the lock is released. */
+    public void released() {
         this.held.set(null);
     }
 
