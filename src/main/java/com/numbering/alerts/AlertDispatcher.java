@@ -1,6 +1,7 @@
 package com.numbering.alerts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ class AlertDispatcher {
      * @return how many alerts ended how in this run; once {@code numbering.alerts.run-budget} is spent the run ends
      *         the same way, except that a send whose slot is taken still leaves, and the run completes
      */
-    Map<AlertOutcome, Integer> dispatch(BooleanSupplier stopping) {
+    Map<AlertOutcome, Integer> dispatch(BooleanSupplier stopping, Duration timeLeft) {
         this.blocked.unknown();
         List<Long> orphaned = this.alerts.recover();
         if (!orphaned.isEmpty()) {
@@ -93,7 +94,7 @@ class AlertDispatcher {
         }
         Map<AlertOutcome, Integer> outcomes = new EnumMap<>(AlertOutcome.class);
         PacedSender.Run run = this.sender.startRun(ready.number(), UUID.randomUUID().toString(), stopping);
-        RunBudget budget = new RunBudget(this.clock, this.properties.runBudget());
+        RunBudget budget = new RunBudget(this.clock, timeLeft);
         ExecutorService workers = RunThreads.fixedPool("alert-dispatch", this.properties.workers(), false);
         try {
             boolean profileChecked = false;

@@ -1,7 +1,6 @@
 package com.numbering.alerts;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -48,9 +47,9 @@ class DispatchAlertsJobConfiguration {
             DeliveryCheck deliveryCheck, AlertsProperties properties) {
         return new StepBuilder("checkAlertDeliveryStep", jobRepository).tasklet((contribution, chunk) -> {
             // The run budget covers the whole run, sends first: what the dispatch step used is not read back for.
-            LocalDateTime jobStart = contribution.getStepExecution().getJobExecution().getStartTime();
-            Duration used = jobStart == null ? Duration.ZERO : Duration.between(jobStart, LocalDateTime.now());
-            deliveryCheck.run(properties.runBudget().minus(used)).forEach((result, count) -> contribution.getStepExecution()
+            Duration left = RunBudget.leftOf(properties.runBudget(),
+                    contribution.getStepExecution().getJobExecution().getStartTime());
+            deliveryCheck.run(left).forEach((result, count) -> contribution.getStepExecution()
                 .getExecutionContext()
                 .putInt(result.name().toLowerCase(), count));
             return RepeatStatus.FINISHED;

@@ -1,5 +1,6 @@
 package com.numbering.alerts;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -21,14 +22,19 @@ class DispatchAlertsTasklet implements StoppableTasklet {
 
     private final AtomicBoolean stopping = new AtomicBoolean();
 
-    DispatchAlertsTasklet(AlertDispatcher dispatcher) {
+    /** The run budget, counted from the job's start like the delivery check's (numbering.alerts.run-budget). */
+    private final Duration budget;
+
+    DispatchAlertsTasklet(AlertDispatcher dispatcher, AlertsProperties properties) {
         this.dispatcher = dispatcher;
+        this.budget = properties.runBudget();
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         this.stopping.set(false);
-        this.dispatcher.dispatch(this.stopping::get).forEach((outcome, count) -> {
+        Duration left = RunBudget.leftOf(this.budget, contribution.getStepExecution().getJobExecution().getStartTime());
+        this.dispatcher.dispatch(this.stopping::get, left).forEach((outcome, count) -> {
             if (outcome == AlertOutcome.SENT) {
                 contribution.incrementWriteCount(count);
             }

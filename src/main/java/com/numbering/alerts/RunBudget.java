@@ -3,6 +3,7 @@ package com.numbering.alerts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,6 +20,11 @@ final class RunBudget {
     private final AtomicInteger left = new AtomicInteger();
 
     private volatile boolean cutShort;
+
+    /** What is left of {@code budget} for a step of a job that started at {@code jobStart} (null: not yet). */
+    static Duration leftOf(Duration budget, LocalDateTime jobStart) {
+        return jobStart == null ? budget : budget.minus(Duration.between(jobStart, LocalDateTime.now()));
+    }
 
     RunBudget(Clock clock, Duration budget) {
         this.clock = clock;
