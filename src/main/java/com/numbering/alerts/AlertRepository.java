@@ -11,9 +11,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.support.CommittedUpdates;
 
 /**
  * The {@code client_alerts} outbox. Every transition commits on its own; {@code sending} is committed right before
@@ -77,20 +75,17 @@ class AlertRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final CommittedUpdates commits;
-
     private final Clock clock;
 
-    AlertRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    AlertRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.clock = clock;
     }
 
     List<Alert> claim(String dispatcher, int limit) {
         Timestamp now = now();
         // UPDATE … RETURNING gives rows in no particular order: restore the queue's (priority, then due time).
-        return this.commits.inOwnTransaction(() -> this.jdbc.query(CLAIM, ALERT, dispatcher, now, now, now, limit))
+        return this.jdbc.query(CLAIM, ALERT, dispatcher, now, now, now, limit)
             .stream()
             .sorted(Comparator.comparingInt(Alert::priority)
                 .reversed()
@@ -122,15 +117,14 @@ class AlertRepository {
      */
     List<Long> recover() {
         Timestamp now = now();
-        List<Long> unknown = this.commits
-            .inOwnTransaction(() -> this.jdbc.queryForList(ORPHANED_SENDS, Long.class, now));
-        this.commits.update(RELEASE_CLAIMS, now());
+        List<Long> unknown = this.jdbc.queryForList(ORPHANED_SENDS, Long.class, now);
+        this.jdbc.update(RELEASE_CLAIMS, now());
         return unknown;
     }
 
     /** Claimed alerts this run did not get to go back to the queue. */
     void releaseClaims() {
-        this.commits.update(RELEASE_CLAIMS, now());
+        this.jdbc.update(RELEASE_CLAIMS, now());
     }
 
     Instant startOfTomorrow() {
@@ -147,7 +141,7 @@ class AlertRepository {
     }
 
     private boolean update(String sql, Object... args) {
-        return this.commits.updateOne(sql, args);
+        return this.jdbc.update(sql, args) == 1;
     }
 
 }

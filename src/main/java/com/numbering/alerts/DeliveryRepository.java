@@ -7,9 +7,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.support.CommittedUpdates;
 
 /** What became of sent alerts: the delivery columns of {@code client_alerts}, and the sender hold it may put. */
 @Repository
@@ -44,13 +42,10 @@ class DeliveryRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final CommittedUpdates commits;
-
     private final Clock clock;
 
-    DeliveryRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    DeliveryRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.clock = clock;
     }
 
@@ -60,7 +55,7 @@ class DeliveryRepository {
     }
 
     void recordFinal(SentAlert alert, String status, String code, String reason, Instant finalAt) {
-        this.commits.updateOne(FINAL, status, code, reason, now(), Timestamp.from(finalAt), now(), alert.id());
+        this.jdbc.update(FINAL, status, code, reason, now(), Timestamp.from(finalAt), now(), alert.id());
     }
 
     /**
@@ -68,12 +63,12 @@ class DeliveryRepository {
      * @param reason why the status is not known yet, or null
      */
     void recordInFlight(SentAlert alert, String status, String reason, Instant checkAgainAt) {
-        this.commits.updateOne(IN_FLIGHT, status, reason, now(), Timestamp.from(checkAgainAt), alert.id());
+        this.jdbc.update(IN_FLIGHT, status, reason, now(), Timestamp.from(checkAgainAt), alert.id());
     }
 
     /** @return whether this call put the hold (it was not already held) */
     boolean holdSender(String reason) {
-        return this.commits.updateOne(HOLD_SENDER, reason, now());
+        return this.jdbc.update(HOLD_SENDER, reason, now()) == 1;
     }
 
     /** @return the send time of the oldest alert whose final status is not known, or null */

@@ -10,9 +10,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.support.CommittedUpdates;
 
 /**
  * The shared number's send window in PostgreSQL ({@code sms_send_windows}): one statement reserves the next send
@@ -51,11 +49,8 @@ class SendWindow {
 
     private final JdbcTemplate jdbc;
 
-    private final CommittedUpdates commits;
-
-    SendWindow(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    SendWindow(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.commits = new CommittedUpdates(jdbc, transactionManager);
     }
 
     /**
@@ -64,21 +59,21 @@ class SendWindow {
      */
     Optional<Slot> reserve(String sender, int segments, long dailyBudget, Duration interval) {
         double seconds = interval.toNanos() / 1e9;
-        List<Slot> slots = this.commits.inOwnTransaction(() -> this.jdbc.query(RESERVE,
+        List<Slot> slots = this.jdbc.query(RESERVE,
                 (rs, i) -> new Slot(Instant.EPOCH.plus(rs.getLong(1), ChronoUnit.MICROS).minus(interval),
                         rs.getDate(2).toLocalDate(), segments),
-                sender, seconds, segments, seconds, dailyBudget));
+                sender, seconds, segments, seconds, dailyBudget);
         return slots.stream().findFirst();
     }
 
     /** Telnyx refused the message: its segments were not spent. */
     void refund(String sender, Slot slot) {
-        this.commits.update(REFUND, slot.segments(), sender, Date.valueOf(slot.day()));
+        this.jdbc.update(REFUND, slot.segments(), sender, Date.valueOf(slot.day()));
     }
 
     /** Nobody sends from this number before {@code delay} from now (the first send of a run, a 429, a full queue). */
     void pushBack(String sender, Duration delay) {
-        this.commits.update(PUSH_BACK, delay.toNanos() / 1e9, sender);
+        this.jdbc.update(PUSH_BACK, delay.toNanos() / 1e9, sender);
     }
 
     long segmentsUsedToday(String sender) {

@@ -3,9 +3,7 @@ package com.numbering.numbers;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.support.CommittedUpdates;
 
 /** Today's orders in {@code number_orders_daily}: one atomic statement per order, committed on its own. */
 public final class DailyOrderCount implements OrderLimits.DailyOrders {
@@ -23,11 +21,8 @@ public final class DailyOrderCount implements OrderLimits.DailyOrders {
 
     private final JdbcTemplate jdbc;
 
-    private final CommittedUpdates commits;
-
-    public DailyOrderCount(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    public DailyOrderCount(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.commits = new CommittedUpdates(jdbc, transactionManager);
     }
 
     /** Orders already taken today (UTC), without taking one: what a dry run compares with the ceiling. */
@@ -41,7 +36,7 @@ public final class DailyOrderCount implements OrderLimits.DailyOrders {
         if (max < 1) {
             return false;
         }
-        List<Integer> taken = this.commits.inOwnTransaction(() -> this.jdbc.queryForList(TAKE, Integer.class, max));
+        List<Integer> taken = this.jdbc.queryForList(TAKE, Integer.class, max);
         return !taken.isEmpty();
     }
 

@@ -4,7 +4,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.nanp.NanpDirectory;
 
@@ -27,8 +26,8 @@ class NumbersConfiguration {
     }
 
     @Bean
-    DailyOrderCount dailyOrderCount(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-        return new DailyOrderCount(jdbc, transactionManager);
+    DailyOrderCount dailyOrderCount(JdbcTemplate jdbc) {
+        return new DailyOrderCount(jdbc);
     }
 
 }

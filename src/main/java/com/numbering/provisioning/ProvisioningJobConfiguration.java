@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.config.LaunchCheck;
 import com.numbering.config.VoiceConnectionRequired;
@@ -80,12 +79,11 @@ class ProvisioningJobConfiguration {
     }
 
     @Bean
-    Step provisionVoiceNumbersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<TenantRow> dueTenantsReader, ProvisionTenantsProcessor provisionTenantsProcessor,
-            MeterRegistry meters, ProvisioningProperties properties) {
+    Step provisionVoiceNumbersStep(JobRepository jobRepository, JdbcPagingItemReader<TenantRow> dueTenantsReader,
+            ProvisionTenantsProcessor provisionTenantsProcessor, MeterRegistry meters,
+            ProvisioningProperties properties) {
         return new StepBuilder("provisionVoiceNumbersStep", jobRepository)
             .<List<TenantRow>, List<ProvisioningOutcome>>chunk(1)
-            .transactionManager(transactionManager)
             .reader(new TenantBatchReader(dueTenantsReader, properties.batchSize()))
             .processor(provisionTenantsProcessor)
             .writer(new ProvisioningOutcomeWriter(meters))

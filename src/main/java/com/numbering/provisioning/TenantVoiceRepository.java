@@ -8,10 +8,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.adoption.TenantKey;
-import com.numbering.support.CommittedUpdates;
 
 import com.numbering.numbers.CustomerReferences;
 import com.numbering.numbers.NumberPurchaser;
@@ -20,9 +18,9 @@ import com.numbering.numbers.PurchaseStatus;
 import com.numbering.numbers.Tier;
 
 /**
- * The voice columns of {@code tenants}. Every transition commits on its own (REQUIRES_NEW), before the Telnyx call
- * it guards, and only from the state the caller saw (compare-and-set on status, sequence and reference), so that a
- * crash at any instant leaves a state the next run can resume from, and two writers can never both win. A tenant
+ * The voice columns of {@code tenants}. Every transition is one statement that commits by itself, before the Telnyx
+ * call it guards, and only from the state the caller saw (compare-and-set on status, sequence and reference), so that
+ * a crash at any instant leaves a state the next run can resume from, and two writers can never both win. A tenant
  * with an intent or an order ({@code available}, {@code ordered}) is never marked {@code failed}: it may hold a
  * number we pay for.
  */
@@ -91,17 +89,14 @@ class TenantVoiceRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final CommittedUpdates commits;
-
     private final Clock clock;
 
     private final CustomerReferences references;
 
-    TenantVoiceRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
+    TenantVoiceRepository(JdbcTemplate jdbc, Clock clock,
             CustomerReferences references) {
         this.references = references;
         this.jdbc = jdbc;
-        this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.clock = clock;
     }
 
@@ -139,7 +134,7 @@ class TenantVoiceRepository {
     }
 
     private boolean update(String sql, Object... args) {
-        return this.commits.updateOne(sql, args);
+        return this.jdbc.update(sql, args) == 1;
     }
 
     private final class TenantPurchase implements PurchaseRecord {

@@ -4,10 +4,8 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.adoption.TenantKey;
-import com.numbering.support.CommittedUpdates;
 
 /** {@code reconciliation_findings}: what each run found and did. Every write commits on its own. */
 @Repository
@@ -26,15 +24,12 @@ class FindingRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final CommittedUpdates commits;
-
-    FindingRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    FindingRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.commits = new CommittedUpdates(jdbc, transactionManager);
     }
 
     void record(Run run, Finding finding) {
-        this.commits.update(RECORD, run.jobExecutionId(),
+        this.jdbc.update(RECORD, run.jobExecutionId(),
                 finding.kind().column(), finding.phoneNumber(), TenantKey.value(finding.tenantId()), finding.numberId(),
                 finding.action().column(run.dryRun()), finding.details(), run.dryRun());
     }

@@ -109,6 +109,16 @@ final class InventoryStager implements Tasklet, StepExecutionListener {
     }
 
     private void startStaging(ExecutionContext step) {
+        if (step.containsKey(STAGED_FROM)) {
+            // The snapshot is cleared by a statement that commits at once, the context only when this call returns:
+            // the old restart point goes first, so that a process killed after the clearing cannot resume an old
+            // staging over an empty snapshot. The next call (no STAGED_FROM) starts staging.
+            step.remove(STAGED_FROM);
+            step.remove(LISTED);
+            step.remove(NEWEST);
+            step.remove(NEXT_PAGE);
+            return;
+        }
         // What the last run staged, or the numbers tenants hold: how many pages to ask for before the first answer
         // tells (a page past the end costs one request and is never waited for).
         step.putInt(EXPECTED_PAGES, (int) ((this.snapshot.expectedSize() + this.properties.pageSize() - 1)
@@ -118,8 +128,7 @@ final class InventoryStager implements Tasklet, StepExecutionListener {
         this.snapshot.clear();
         step.putString(STAGED_FROM, this.clock.instant().toString());
         step.putInt(NEXT_PAGE, 1);
-        // The fetchers stage in their own transactions: their inserts wait for the TRUNCATE's lock, held until this
-        // transaction commits, so they land after it, while the first requests are already under way.
+        // The TRUNCATE has committed (every statement commits by itself): the fetchers' inserts land after it.
         startFetchers(step);
     }
 

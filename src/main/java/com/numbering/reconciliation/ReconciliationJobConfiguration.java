@@ -12,7 +12,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.config.LaunchCheck;
 import com.numbering.config.VoiceConnectionRequired;
@@ -52,54 +51,53 @@ class ReconciliationJobConfiguration {
 
     /** Always re-run, on a restart too: later steps must never judge against an old snapshot. */
     @Bean
-    Step stageInventoryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            TelnyxGateway telnyx, InventorySnapshotRepository snapshot, ReconciliationProperties properties,
-            Clock clock) {
+    Step stageInventoryStep(JobRepository jobRepository, TelnyxGateway telnyx, InventorySnapshotRepository snapshot,
+            ReconciliationProperties properties, Clock clock) {
         InventoryStager stager = new InventoryStager(telnyx, snapshot, properties, clock);
         return new StepBuilder("stageInventoryStep", jobRepository)
-            .tasklet(stager, transactionManager)
+            .tasklet(stager)
             .listener(stager)
             .allowStartIfComplete(true)
             .build();
     }
 
     @Bean
-    Step followPendingOrdersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DiscrepancyRepository discrepancies, TenantRepairRepository tenants, FindingRepository findings,
-            TelnyxGateway telnyx, ReconciliationProperties properties) {
-        return step("followPendingOrdersStep", jobRepository, transactionManager,
+    Step followPendingOrdersStep(JobRepository jobRepository, DiscrepancyRepository discrepancies,
+            TenantRepairRepository tenants, FindingRepository findings, TelnyxGateway telnyx,
+            ReconciliationProperties properties) {
+        return step("followPendingOrdersStep", jobRepository,
                 new PendingOrderFollower(discrepancies, tenants, findings, telnyx, properties.repairBatchSize()));
     }
 
     @Bean
-    Step adoptUnrecordedNumbersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DiscrepancyRepository discrepancies, TenantRepairRepository tenants, FindingRepository findings,
-            ReconciliationProperties properties, CustomerReferences references) {
-        return step("adoptUnrecordedNumbersStep", jobRepository, transactionManager,
+    Step adoptUnrecordedNumbersStep(JobRepository jobRepository, DiscrepancyRepository discrepancies,
+            TenantRepairRepository tenants, FindingRepository findings, ReconciliationProperties properties,
+            CustomerReferences references) {
+        return step("adoptUnrecordedNumbersStep", jobRepository,
                 new UnrecordedNumberAdopter(discrepancies, tenants, findings, properties.repairBatchSize(), references));
     }
 
     @Bean
-    Step reprovisionLostNumbersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DiscrepancyRepository discrepancies, TenantRepairRepository tenants, FindingRepository findings,
-            TelnyxGateway telnyx, ReconciliationProperties properties) {
-        return step("reprovisionLostNumbersStep", jobRepository, transactionManager,
+    Step reprovisionLostNumbersStep(JobRepository jobRepository, DiscrepancyRepository discrepancies,
+            TenantRepairRepository tenants, FindingRepository findings, TelnyxGateway telnyx,
+            ReconciliationProperties properties) {
+        return step("reprovisionLostNumbersStep", jobRepository,
                 new LostNumberReprovisioner(discrepancies, tenants, findings, telnyx, properties.repairBatchSize()));
     }
 
     @Bean
-    Step repairNumberSettingsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DiscrepancyRepository discrepancies, FindingRepository findings, TelnyxGateway telnyx,
-            TelnyxProperties telnyxProperties, ReconciliationProperties properties) {
-        return step("repairNumberSettingsStep", jobRepository, transactionManager, new SettingsRepairer(discrepancies,
+    Step repairNumberSettingsStep(JobRepository jobRepository, DiscrepancyRepository discrepancies,
+            FindingRepository findings, TelnyxGateway telnyx, TelnyxProperties telnyxProperties,
+            ReconciliationProperties properties) {
+        return step("repairNumberSettingsStep", jobRepository, new SettingsRepairer(discrepancies,
                 findings, telnyx, telnyxProperties.voiceConnectionId(), properties.repairBatchSize()));
     }
 
     @Bean
-    Step reportUnownedNumbersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            UnownedNumberRepository unowned, TenantRepairRepository tenants, TelnyxGateway telnyx,
-            ReconciliationProperties properties, SpendFence fence) {
-        return step("reportUnownedNumbersStep", jobRepository, transactionManager,
+    Step reportUnownedNumbersStep(JobRepository jobRepository, UnownedNumberRepository unowned,
+            TenantRepairRepository tenants, TelnyxGateway telnyx, ReconciliationProperties properties,
+            SpendFence fence) {
+        return step("reportUnownedNumbersStep", jobRepository,
                 new UnownedNumberReleaser(unowned, tenants, telnyx, properties, fence));
     }
 
@@ -108,9 +106,8 @@ class ReconciliationJobConfiguration {
         return new VoiceConnectionRequired(JOB_NAME, telnyx);
     }
 
-    private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            Tasklet tasklet) {
-        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
+    private static Step step(String name, JobRepository jobRepository, Tasklet tasklet) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet).build();
     }
 
 }

@@ -6,15 +6,13 @@ import java.time.Clock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.adoption.TenantKey;
-import com.numbering.support.CommittedUpdates;
 
 /**
- * The repairs reconciliation makes to {@code tenants}. Each commits on its own (REQUIRES_NEW) and only from the state
- * the comparison saw (compare-and-set), as the provisioning job's transitions do, so that a provisioning run working
- * at the same moment always wins and nothing is overwritten with a stale view.
+ * The repairs reconciliation makes to {@code tenants}. Each is one statement that commits by itself, and changes a row
+ * only from the state the comparison saw (compare-and-set), as the provisioning job's transitions do, so that a
+ * provisioning run working at the same moment always wins and nothing is overwritten with a stale view.
  */
 @Repository
 class TenantRepairRepository {
@@ -67,13 +65,10 @@ class TenantRepairRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final CommittedUpdates commits;
-
     private final Clock clock;
 
-    TenantRepairRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    TenantRepairRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.clock = clock;
     }
 
@@ -112,7 +107,7 @@ class TenantRepairRepository {
     }
 
     private boolean update(String sql, Object... args) {
-        return this.commits.updateOne(sql, args);
+        return this.jdbc.update(sql, args) == 1;
     }
 
 }

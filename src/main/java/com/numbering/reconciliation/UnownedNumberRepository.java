@@ -7,10 +7,8 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.numbers.CustomerReferences;
-import com.numbering.support.CommittedUpdates;
 
 /**
  * Numbers nobody owns, or held for a deactivated tenant: classified set-based from {@code inventory_snapshot},
@@ -109,8 +107,6 @@ class UnownedNumberRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final CommittedUpdates commits;
-
     private final Clock clock;
 
     /**
@@ -120,22 +116,21 @@ class UnownedNumberRepository {
      */
     private final String ours;
 
-    UnownedNumberRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
+    UnownedNumberRepository(JdbcTemplate jdbc, Clock clock,
             CustomerReferences references) {
         this.ours = references.ownedRegex();
         this.jdbc = jdbc;
-        this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.clock = clock;
     }
 
-    /** Records first and last sightings; numbers no longer unowned are forgotten. Not in a dry run. */
+    /**
+     * Records first and last sightings; numbers no longer unowned are forgotten. Not in a dry run. Two statements,
+     * each committed by itself: a crash between them leaves forgetting to the next run, whose sightings are newer.
+     */
     void remember() {
         Timestamp now = Timestamp.from(this.clock.instant());
-        this.commits.inOwnTransaction(() -> {
-            this.jdbc.update(REMEMBER, this.ours, now, now);
-            this.jdbc.update(FORGET_OWNED, now);
-            return null;
-        });
+        this.jdbc.update(REMEMBER, this.ours, now, now);
+        this.jdbc.update(FORGET_OWNED, now);
     }
 
     /** @return how many numbers were reported */
@@ -143,7 +138,7 @@ class UnownedNumberRepository {
         Timestamp now = Timestamp.from(this.clock.instant());
         Timestamp cutoff = Timestamp.from(this.clock.instant().minus(policy.releaseQuarantine()));
         String quarantine = policy.releaseQuarantine().toSeconds() + " seconds";
-        return this.commits.update(REPORT, this.ours, run.jobExecutionId(), policy.releaseEnabled(), now, cutoff, now,
+        return this.jdbc.update(REPORT, this.ours, run.jobExecutionId(), policy.releaseEnabled(), now, cutoff, now,
                 quarantine, run.dryRun());
     }
 
@@ -154,15 +149,15 @@ class UnownedNumberRepository {
     }
 
     void resolve(Run run, String phoneNumber, String action, String details) {
-        this.commits.update(RESOLVE, action, details, run.jobExecutionId(), phoneNumber);
+        this.jdbc.update(RESOLVE, action, details, run.jobExecutionId(), phoneNumber);
     }
 
     void released(String phoneNumber) {
-        this.commits.update(RELEASED, phoneNumber);
+        this.jdbc.update(RELEASED, phoneNumber);
     }
 
     void overCap(Run run, int cap) {
-        this.commits.update(OVER_CAP, "release due, over this run's cap of " + cap, run.jobExecutionId());
+        this.jdbc.update(OVER_CAP, "release due, over this run's cap of " + cap, run.jobExecutionId());
     }
 
     record Unowned(String phoneNumber, String numberId, String kind, String tenantId) {

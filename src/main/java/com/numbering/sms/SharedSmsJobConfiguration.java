@@ -13,7 +13,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.config.LaunchCheck;
 import com.numbering.nanp.NanpDirectory;
@@ -42,14 +41,13 @@ class SharedSmsJobConfiguration {
     }
 
     @Bean
-    Step setupSharedSmsNumberStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SharedSmsNumberSetup sharedSmsNumberSetup) {
+    Step setupSharedSmsNumberStep(JobRepository jobRepository, SharedSmsNumberSetup sharedSmsNumberSetup) {
         return new StepBuilder("setupSharedSmsNumberStep", jobRepository).tasklet((contribution, chunk) -> {
             contribution.getStepExecution()
                 .getExecutionContext()
                 .putString("campaign", sharedSmsNumberSetup.run().assignmentStatus());
             return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+        }).build();
     }
 
     @Bean

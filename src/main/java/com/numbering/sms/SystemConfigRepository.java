@@ -6,9 +6,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.support.CommittedUpdates;
 
 import com.numbering.numbers.PurchaseStatus;
 import com.numbering.numbers.Tier;
@@ -83,13 +81,10 @@ class SystemConfigRepository {
 
     private final JdbcTemplate jdbc;
 
-    private final CommittedUpdates commits;
-
     private final Clock clock;
 
-    SystemConfigRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    SystemConfigRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.clock = clock;
     }
 
@@ -129,12 +124,12 @@ class SystemConfigRepository {
     /** Where the profile lets alerts go, for the dispatcher to refuse other recipients before spending a request. */
     void recordDestinations(List<String> destinations) {
         String joined = String.join(",", destinations.stream().sorted().toList());
-        this.commits.update(DESTINATIONS, joined, now(), joined);
+        this.jdbc.update(DESTINATIONS, joined, now(), joined);
     }
 
     /** @return the hold the delivery check had put (carriers refusing the number), now released; empty if none */
     boolean releaseHold() {
-        return !this.commits.inOwnTransaction(() -> this.jdbc.queryForList(RELEASE_HOLD, Integer.class, now())).isEmpty();
+        return !this.jdbc.queryForList(RELEASE_HOLD, Integer.class, now()).isEmpty();
     }
 
     /** Tenant voice numbers never send SMS. */
@@ -147,7 +142,7 @@ class SystemConfigRepository {
     }
 
     private boolean update(String sql, Object... args) {
-        return this.commits.updateOne(sql, args);
+        return this.jdbc.update(sql, args) == 1;
     }
 
 }

@@ -1,5 +1,5 @@
 /**
- * Small shared pieces: commits of their own, even pacing, tasks that all settle, the fence before a spend.
+ * Small shared pieces: job parameter rules, thread pools that carry the run, backoff, the fence before a spend.
  * <p>
  * A shared module: it may use the other shared modules, never a job.
  */

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import com.numbering.TestDatabases;
 import com.numbering.alerts.AlertRules.Message;
@@ -50,8 +49,7 @@ class AlertRulesTests {
         jdbc.update("DELETE FROM sms_consents");
         TestDatabases.deleteTenants(jdbc);
         this.tenant = jdbc.queryForObject("INSERT INTO tenants (name) VALUES ('Rules Co') RETURNING id", Long.class);
-        AlertRepository alerts = new AlertRepository(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()),
-                this.clock);
+        AlertRepository alerts = new AlertRepository(jdbc, this.clock);
         this.rules = new AlertRules(alerts, new ConsentRepository(jdbc, this.clock), this.properties, this.clock);
     }
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.JobTestSupport;
 import com.numbering.launch.LaunchResult;
@@ -59,9 +58,6 @@ class ReconcileInventoryJobTests extends JobTestSupport {
 
     @Autowired
     private SpendFence fence;
-
-    @Autowired
-    private PlatformTransactionManager transactionManager;
 
     @Autowired
     private TenantRepairRepository tenantRepairs;
@@ -347,7 +343,7 @@ class ReconcileInventoryJobTests extends JobTestSupport {
 
     private UnownedNumberReleaser releaser(Instant at, int cap) {
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
-        UnownedNumberRepository repository = new UnownedNumberRepository(this.jdbc, this.transactionManager, clock,
+        UnownedNumberRepository repository = new UnownedNumberRepository(this.jdbc, clock,
                 new CustomerReferences(""));
         return new UnownedNumberReleaser(repository, this.tenantRepairs, this.telnyx,
                 new ReconciliationProperties(true, Duration.ofDays(7), cap, 250, 200), this.fence);

@@ -14,7 +14,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +24,7 @@ class ReconciliationReportTests {
     private final Logger logger = (Logger) LoggerFactory.getLogger(ReconciliationReport.class);
 
     /** No findings recorded: what a run that died before comparing anything leaves behind. */
-    private final ReconciliationReport report = new ReconciliationReport(new FindingRepository(null,
-            new JdbcTransactionManager()) {
+    private final ReconciliationReport report = new ReconciliationReport(new FindingRepository(null) {
         @Override
         List<Count> summary(long jobExecutionId) {
             return List.of();

@@ -7,9 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import com.numbering.support.CommittedUpdates;
 import com.numbering.telnyx.TelnyxBudgetProperties;
 
 /**
@@ -64,8 +62,6 @@ final class SharedRequestBudget implements RequestBudget {
 
     private final JdbcTemplate jdbc;
 
-    private final CommittedUpdates commits;
-
     private final String account;
 
     /** Seconds between two requests at the account's rate. */
@@ -90,10 +86,9 @@ final class SharedRequestBudget implements RequestBudget {
     /** 429s seen in this process: a slot reserved before one is given up, not used at the pause's end. */
     private final AtomicLong pauses = new AtomicLong();
 
-    SharedRequestBudget(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, double requestsPerSecond,
+    SharedRequestBudget(JdbcTemplate jdbc, double requestsPerSecond,
             TelnyxBudgetProperties properties) {
         this.jdbc = jdbc;
-        this.commits = new CommittedUpdates(jdbc, transactionManager);
         this.account = properties.account();
         this.interval = 1 / requestsPerSecond;
         this.tolerance = (properties.burst() - 1) * this.interval;
@@ -132,18 +127,18 @@ final class SharedRequestBudget implements RequestBudget {
         double seconds = Math.min(delay.toNanos() / 1e9, this.maxPause);
         this.pausedUntilNanos = Math.max(this.pausedUntilNanos, System.nanoTime() + (long) (seconds * 1e9));
         this.pauses.incrementAndGet();
-        this.commits.update(PAUSE, this.account, seconds + this.tolerance, this.ceiling);
+        this.jdbc.update(PAUSE, this.account, seconds + this.tolerance, this.ceiling);
     }
 
     private Double reserve(double maxAhead) {
-        List<Double> ahead = this.commits.inOwnTransaction(() -> this.jdbc.queryForList(RESERVE, Double.class,
-                this.account, this.interval, this.ceiling, this.interval, this.ceiling, this.interval, maxAhead));
+        List<Double> ahead = this.jdbc.queryForList(RESERVE, Double.class,
+                this.account, this.interval, this.ceiling, this.interval, this.ceiling, this.interval, maxAhead);
         return ahead.isEmpty() ? null : ahead.get(0);
     }
 
     private double currentAhead() {
-        List<Double> ahead = this.commits.inOwnTransaction(() -> this.jdbc.queryForList(AHEAD, Double.class,
-                this.ceiling, this.account, this.ceiling, this.account));
+        List<Double> ahead = this.jdbc.queryForList(AHEAD, Double.class,
+                this.ceiling, this.account, this.ceiling, this.account);
         return ahead.isEmpty() ? 0 : ahead.get(0);
     }
 

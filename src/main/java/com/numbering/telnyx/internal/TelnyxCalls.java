@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 
 import com.numbering.support.Backoff;
 import com.numbering.telnyx.TelnyxException;
@@ -99,7 +98,7 @@ final class TelnyxCalls {
             this.budget.acquire(traffic);
             this.acquiredAhead.set(true);
         }
-        catch (DataAccessException | TransactionException ex) {
+        catch (DataAccessException ex) {
             log.debug("The shared request budget is unreachable: {}", ex.getMessage());
         }
     }
@@ -142,7 +141,7 @@ final class TelnyxCalls {
                 this.budget.acquire(Traffic.of(operation));
             }
         }
-        catch (DataAccessException | TransactionException ex) {
+        catch (DataAccessException ex) {
             // Never unthrottled: without the shared budget the call is not made.
             return new Attempt<>(null, new TelnyxException.Transient(operation
                     + ": not sent, the shared request budget in PostgreSQL is unreachable", 0, null, null, false, ex));

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import com.numbering.metrics.MeterDescriptions;
 import com.numbering.telnyx.TelnyxBudgetProperties;
@@ -29,10 +28,10 @@ class TelnyxClientConfiguration {
 
     @Bean
     TelnyxGateway telnyxGateway(TelnyxProperties properties, TelnyxBudgetProperties budget, JdbcTemplate jdbc,
-            PlatformTransactionManager transactionManager, MeterRegistry meters) {
+            MeterRegistry meters) {
         ApiClient api = HardenedApiClient.create(properties);
         TelnyxCalls calls = calls(api, properties,
-                new SharedRequestBudget(jdbc, transactionManager, properties.requestsPerSecond(), budget),
+                new SharedRequestBudget(jdbc, properties.requestsPerSecond(), budget),
                 budget.maxPause(), meters);
         ClientPriming.startInBackground(api.getHttpClient(), new TelnyxJson(), calls::primed);
         return new SdkTelnyxGateway(api, calls);

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import com.numbering.LocalModeTest;
 import com.numbering.telnyx.TelnyxBudgetProperties;
@@ -264,7 +263,7 @@ class SharedRequestBudgetIntegrationTests {
 
     private SharedRequestBudget budget(double perSecond, Duration maxPause) {
         HikariDataSource pool = pool();
-        return new SharedRequestBudget(new JdbcTemplate(pool), new DataSourceTransactionManager(pool), perSecond,
+        return new SharedRequestBudget(new JdbcTemplate(pool), perSecond,
                 new TelnyxBudgetProperties(this.account, 1, 0, Duration.ofMillis(200), maxPause));
     }
 
