@@ -95,6 +95,33 @@ class InventoryStagerRestartTests {
         assertThat(this.snapshot.count()).isEqualTo(this.telnyx.listInventory(1, PAGE_SIZE).totalResults());
     }
 
+    @Test
+    void aRestartThatStartsOverDropsItsOldRestartPointBeforeItClearsTheSnapshot() throws Exception {
+        // given a run stopped after staging its first two pages, and a number bought while it is down
+        StepExecution stopped = stoppedAfterTwoPages();
+        String bought = own(newNumber());
+        long stagedBefore = this.snapshot.count();
+
+        // when the restart's first call returns (the framework then commits the step's context)
+        StepExecution restart = restartOf(stopped);
+        InventoryStager stager = stager(this.telnyx);
+        stager.beforeStep(restart);
+        assertThat(stager.execute(new StepContribution(restart), null)).isEqualTo(RepeatStatus.CONTINUABLE);
+        stager.afterStep(restart);
+
+        // then the old restart point is gone while the snapshot is still whole: the clearing statement commits at
+        // once, so a process killed right after it must find no restart point to resume over an empty snapshot
+        assertThat(restart.getExecutionContext().containsKey(InventoryStager.STAGED_FROM)).isFalse();
+        assertThat(restart.getExecutionContext().containsKey(InventoryStager.NEXT_PAGE)).isFalse();
+        assertThat(this.snapshot.count()).isEqualTo(stagedBefore);
+
+        // and a process killed there restarts from a new start and stages everything
+        StepExecution again = restartOf(restart);
+        stageToTheEnd(again);
+        assertThat(stagedIds()).contains(bought);
+        assertThat(this.snapshot.count()).isEqualTo(this.telnyx.listInventory(1, PAGE_SIZE).totalResults());
+    }
+
     /** A run whose fetchers stop at a gate before the third page, stopped once the step has passed two pages. */
     private StepExecution stoppedAfterTwoPages() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
