@@ -1,6 +1,5 @@
 package com.numbering.reconciliation;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -9,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import com.numbering.privacy.Redaction;
 import com.numbering.reconciliation.DiscrepancyRepository.PendingOrder;
 import com.numbering.telnyx.TelnyxException;
-import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.NumberOrder;
 import com.numbering.telnyx.TelnyxGateway.OrderStatus;
 import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
@@ -20,54 +18,34 @@ import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
  * paging can hide a number) → the intent is cleared so that provisioning picks the tenant again. Anything else
  * (pending, unknown) is left alone: never give up on something that may still hold a number.
  */
-final class PendingOrderFollower extends ReconciliationTasklet {
+final class PendingOrderFollower extends PolicyWriter<PendingOrder> {
 
     private static final Logger log = LoggerFactory.getLogger(PendingOrderFollower.class);
 
-    private final DiscrepancyRepository discrepancies;
-
-    private final TenantRepairRepository tenants;
-
-    private final FindingRepository findings;
-
-    private final TelnyxGateway telnyx;
-
-    private final int batchSize;
-
-    PendingOrderFollower(DiscrepancyRepository discrepancies, TenantRepairRepository tenants,
-            FindingRepository findings, TelnyxGateway telnyx, int batchSize) {
-        this.discrepancies = discrepancies;
-        this.tenants = tenants;
-        this.findings = findings;
-        this.telnyx = telnyx;
-        this.batchSize = batchSize;
+    PendingOrderFollower(Repairs repairs) {
+        super(repairs);
     }
 
     @Override
-    int reconcile(Run run) {
-        return inBatches((String) null, after -> this.discrepancies.pendingOrders(run, after, this.batchSize),
-                PendingOrder::tenantId, order -> follow(run, order), this.batchSize);
-    }
-
-    private boolean follow(Run run, PendingOrder order) {
+    boolean handle(PendingOrder order) {
         if ("active".equals(order.inventoryStatus())) {
-            return activate(run, order, order.numberId());
+            return activate(order, order.numberId());
         }
         if (order.inventoryStatus() != null && !"purchase-failed".equals(order.inventoryStatus())) {
             return false; // purchase-pending and the like: the order is still running
         }
         Optional<String> failure = settledWithoutNumber(order);
         if (failure.isEmpty()) {
-            Optional<OwnedNumber> appeared = this.telnyx.findOwnedNumber(order.phoneNumber());
-            return appeared.filter(OwnedNumber::isActive).map(n -> activate(run, order, n.id())).orElse(false);
+            Optional<OwnedNumber> appeared = telnyx().findOwnedNumber(order.phoneNumber());
+            return appeared.filter(OwnedNumber::isActive).map(n -> activate(order, n.id())).orElse(false);
         }
-        if (!run.dryRun() && !this.tenants.clearIntent(order.tenantId(), order.phoneNumber(),
+        if (!dryRun() && !tenants().clearIntent(order.tenantId(), order.phoneNumber(),
                 order.customerReference(), failure.get())) {
             return false;
         }
         log.warn("Tenant {}: order for {} settled without a number ({}); {}", order.tenantId(),
-                Redaction.phone(order.phoneNumber()), failure.get(), FindingAction.CLEARED_INTENT.column(run.dryRun()));
-        this.findings.record(run, new Finding(FindingKind.PENDING_ORDER_FAILED, order.phoneNumber(),
+                Redaction.phone(order.phoneNumber()), failure.get(), FindingAction.CLEARED_INTENT.column(dryRun()));
+        record(new Finding(FindingKind.PENDING_ORDER_FAILED, order.phoneNumber(),
                 order.tenantId(), order.numberId(), FindingAction.CLEARED_INTENT, failure.get()));
         return true;
     }
@@ -76,7 +54,7 @@ final class PendingOrderFollower extends ReconciliationTasklet {
     private Optional<String> settledWithoutNumber(PendingOrder order) {
         NumberOrder placed;
         try {
-            placed = this.telnyx.getOrder(order.orderId());
+            placed = telnyx().getOrder(order.orderId());
         }
         catch (TelnyxException.Rejected ex) {
             return Optional.empty(); // an order we cannot see is not proof of anything
@@ -85,24 +63,20 @@ final class PendingOrderFollower extends ReconciliationTasklet {
             return Optional.of("order " + order.orderId() + " failed");
         }
         if (placed.status() == OrderStatus.SUCCESS
-                && this.telnyx.findOwnedNumber(order.phoneNumber()).filter(n -> !isGone(n)).isEmpty()) {
+                && telnyx().findOwnedNumber(order.phoneNumber()).filter(n -> !n.isGone()).isEmpty()) {
             return Optional.of("order " + order.orderId() + " succeeded but the number is no longer in the account");
         }
         return Optional.empty();
     }
 
-    private boolean activate(Run run, PendingOrder order, String numberId) {
-        if (!run.dryRun() && !this.tenants.activateOrdered(order.tenantId(), order.phoneNumber(),
+    private boolean activate(PendingOrder order, String numberId) {
+        if (!dryRun() && !tenants().activateOrdered(order.tenantId(), order.phoneNumber(),
                 order.customerReference(), numberId)) {
             return false;
         }
-        this.findings.record(run, new Finding(FindingKind.PENDING_ORDER_COMPLETED, order.phoneNumber(),
+        record(new Finding(FindingKind.PENDING_ORDER_COMPLETED, order.phoneNumber(),
                 order.tenantId(), numberId, FindingAction.ACTIVATED, "order " + order.orderId() + " completed"));
         return true;
-    }
-
-    static boolean isGone(OwnedNumber number) {
-        return List.of("deleted", "ported-out", "port-out-pending", "purchase-failed").contains(number.status());
     }
 
 }

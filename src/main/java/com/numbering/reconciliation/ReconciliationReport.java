@@ -36,7 +36,7 @@ final class ReconciliationReport implements JobExecutionListener {
         List<Count> counts = this.findings.summary(jobExecution.getId());
         counts.forEach(count -> this.meters.counter(METER, "kind", count.kind(), "action", count.action())
             .increment(count.findings()));
-        String mode = ReconciliationTasklet.isDryRun(jobExecution) ? "DRY RUN (nothing changed)" : "run";
+        String mode = Run.isDryRun(jobExecution) ? "DRY RUN (nothing changed)" : "run";
         if (jobExecution.getStatus() != BatchStatus.COMPLETED) {
             // A run that stopped part-way has not compared everything: "nothing found" would be a false all-clear.
             log.warn("Reconciliation {} {} did not finish ({}): {} finding(s) recorded before it stopped; "

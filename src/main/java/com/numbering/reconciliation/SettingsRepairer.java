@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import com.numbering.privacy.Redaction;
 import com.numbering.reconciliation.DiscrepancyRepository.MisattachedNumber;
 import com.numbering.telnyx.TelnyxException;
-import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.NumberUpdate;
 
 /**
@@ -15,49 +14,31 @@ import com.numbering.telnyx.TelnyxGateway.NumberUpdate;
  * ({@code PATCH /phone_numbers/{id}/messaging}). Both writes are idempotent. A refusal is recorded and the run goes
  * on with the next number.
  */
-final class SettingsRepairer extends ReconciliationTasklet {
+final class SettingsRepairer extends PolicyWriter<MisattachedNumber> {
 
     private static final Logger log = LoggerFactory.getLogger(SettingsRepairer.class);
 
-    private final DiscrepancyRepository discrepancies;
-
-    private final FindingRepository findings;
-
-    private final TelnyxGateway telnyx;
-
-    private final String voiceConnectionId;
-
-    private final int batchSize;
-
-    SettingsRepairer(DiscrepancyRepository discrepancies, FindingRepository findings, TelnyxGateway telnyx,
-            String voiceConnectionId, int batchSize) {
-        this.discrepancies = discrepancies;
-        this.findings = findings;
-        this.telnyx = telnyx;
-        this.voiceConnectionId = voiceConnectionId;
-        this.batchSize = batchSize;
+    SettingsRepairer(Repairs repairs) {
+        super(repairs);
     }
 
     @Override
-    int reconcile(Run run) {
-        int found = inBatches("", after -> this.discrepancies.wrongConnections(this.voiceConnectionId, after,
-                this.batchSize), MisattachedNumber::numberId, number -> {
-                    repair(run, number, FindingKind.WRONG_CONNECTION, FindingAction.REATTACHED,
-                            () -> this.telnyx.updateNumber(number.numberId(),
-                                    new NumberUpdate(this.voiceConnectionId, null, null)));
-                    return true;
-                }, this.batchSize);
-        return found + this.discrepancies.smsProfileDrift().map(sms -> {
-            repair(run, sms, FindingKind.SMS_PROFILE_DRIFT, FindingAction.REASSIGNED,
-                    () -> this.telnyx.assignMessagingProfile(sms.numberId(), sms.wanted()));
-            return 1;
-        }).orElse(0);
+    boolean handle(MisattachedNumber number) {
+        if (number.kind() == FindingKind.SMS_PROFILE_DRIFT) {
+            repair(number, FindingAction.REASSIGNED,
+                    () -> telnyx().assignMessagingProfile(number.numberId(), number.wanted()));
+        }
+        else {
+            repair(number, FindingAction.REATTACHED,
+                    () -> telnyx().updateNumber(number.numberId(), new NumberUpdate(number.wanted(), null, null)));
+        }
+        return true;
     }
 
-    private void repair(Run run, MisattachedNumber number, FindingKind kind, FindingAction action, Runnable call) {
+    private void repair(MisattachedNumber number, FindingAction action, Runnable call) {
         String details = "was on " + (number.current() == null ? "nothing" : number.current());
         FindingAction outcome = action;
-        if (!run.dryRun()) {
+        if (!dryRun()) {
             try {
                 call.run();
             }
@@ -66,10 +47,10 @@ final class SettingsRepairer extends ReconciliationTasklet {
                 details = details + "; Telnyx refused: " + Redaction.text(ex.getMessage());
             }
         }
-        log.warn("{} {}: {} ({})", kind.column(), Redaction.phone(number.phoneNumber()), outcome.column(run.dryRun()),
-                details);
-        this.findings.record(run, new Finding(kind, number.phoneNumber(), number.tenantId(), number.numberId(),
-                outcome, details));
+        log.warn("{} {}: {} ({})", number.kind().column(), Redaction.phone(number.phoneNumber()),
+                outcome.column(dryRun()), details);
+        record(new Finding(number.kind(), number.phoneNumber(), number.tenantId(), number.numberId(), outcome,
+                details));
     }
 
 }

@@ -5,6 +5,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
 import com.numbering.privacy.Redaction;
 import com.numbering.reconciliation.UnownedNumberRepository.Unowned;
 import com.numbering.support.SpendFence;
@@ -17,7 +22,7 @@ import com.numbering.telnyx.TelnyxGateway;
  * quarantine ago, oldest first and never more than the cap per run. Releasing is the one thing this job does that
  * cannot be undone, hence off by default.
  */
-final class UnownedNumberReleaser extends ReconciliationTasklet {
+final class UnownedNumberReleaser implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(UnownedNumberReleaser.class);
 
@@ -40,7 +45,14 @@ final class UnownedNumberReleaser extends ReconciliationTasklet {
         this.policy = policy;
     }
 
+    /** A tasklet rather than a policy step: one report, then at most the cap of releases, not a paged read. */
     @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        contribution.incrementWriteCount(reconcile(Run.of(contribution.getStepExecution().getJobExecution())));
+        return RepeatStatus.FINISHED;
+    }
+
+    /** @return how many numbers were reported */
     int reconcile(Run run) {
         if (!run.dryRun()) {
             this.unowned.remember();

@@ -17,58 +17,40 @@ import com.numbering.reconciliation.DiscrepancyRepository.UnrecordedNumber;
  * one already is flagged (a duplicate purchase: a human decides, nothing is released). A tenant with an order in
  * flight is left to the provisioning job, which resolves its own purchases by reference.
  */
-final class UnrecordedNumberAdopter extends ReconciliationTasklet {
+final class UnrecordedNumberAdopter extends PolicyWriter<UnrecordedNumber> {
 
     private static final Logger log = LoggerFactory.getLogger(UnrecordedNumberAdopter.class);
-
-
-    private final DiscrepancyRepository discrepancies;
-
-    private final TenantRepairRepository tenants;
-
-    private final FindingRepository findings;
-
-    private final int batchSize;
 
     /** This deployment's {@code tenant-<id>-<n>}. */
     private final Pattern reference;
 
-    UnrecordedNumberAdopter(DiscrepancyRepository discrepancies, TenantRepairRepository tenants,
-            FindingRepository findings, int batchSize, CustomerReferences references) {
+    UnrecordedNumberAdopter(Repairs repairs, CustomerReferences references) {
+        super(repairs);
         this.reference = references.tenantReference();
-        this.discrepancies = discrepancies;
-        this.tenants = tenants;
-        this.findings = findings;
-        this.batchSize = batchSize;
     }
 
     @Override
-    int reconcile(Run run) {
-        return inBatches("", after -> this.discrepancies.unrecordedNumbers(after, this.batchSize),
-                UnrecordedNumber::numberId, number -> handle(run, number), this.batchSize);
-    }
-
-    private boolean handle(Run run, UnrecordedNumber number) {
+    boolean handle(UnrecordedNumber number) {
         PurchaseStatus status = number.tenantStatus();
         if (status != null && status.mayHoldANumber()) {
             return false;
         }
-        if (status != PurchaseStatus.ACTIVE && adopt(run, number)) {
+        if (status != PurchaseStatus.ACTIVE && adopt(number)) {
             log.warn("Tenant {}: {} {}, bought for it but never recorded", number.tenantId(),
-                    FindingAction.ADOPTED.column(run.dryRun()), Redaction.phone(number.phoneNumber()));
-            this.findings.record(run, finding(number, FindingKind.UNRECORDED_PURCHASE, FindingAction.ADOPTED,
+                    FindingAction.ADOPTED.column(dryRun()), Redaction.phone(number.phoneNumber()));
+            record(finding(number, FindingKind.UNRECORDED_PURCHASE, FindingAction.ADOPTED,
                     "customer reference " + number.customerReference()));
             return true;
         }
         log.warn("Tenant {} already has a number; {} is a duplicate purchase (flagged, kept)", number.tenantId(),
                 Redaction.phone(number.phoneNumber()));
-        this.findings.record(run, finding(number, FindingKind.DUPLICATE_PURCHASE, FindingAction.FLAGGED,
+        record(finding(number, FindingKind.DUPLICATE_PURCHASE, FindingAction.FLAGGED,
                 "tenant already has an active number; customer reference " + number.customerReference()));
         return true;
     }
 
-    private boolean adopt(Run run, UnrecordedNumber number) {
-        if (run.dryRun()) {
+    private boolean adopt(UnrecordedNumber number) {
+        if (dryRun()) {
             return true;
         }
         String reference = null;
@@ -78,7 +60,7 @@ final class UnrecordedNumberAdopter extends ReconciliationTasklet {
             reference = number.customerReference();
             seq = Integer.parseInt(matcher.group(2));
         }
-        return this.tenants.adopt(number.tenantId(), number.phoneNumber(), number.numberId(), reference, seq);
+        return tenants().adopt(number.tenantId(), number.phoneNumber(), number.numberId(), reference, seq);
     }
 
     private static Finding finding(UnrecordedNumber number, FindingKind kind, FindingAction action, String details) {

@@ -125,6 +125,17 @@ public interface TelnyxGateway {
             return "active".equals(this.status);
         }
 
+        /**
+         * A number the account no longer holds, is losing, or never got: {@code deleted}, {@code ported-out},
+         * {@code port-out-pending}, {@code purchase-failed} (the phone number statuses of Telnyx's "List phone
+         * numbers" reference).
+         */
+        public boolean isGone() {
+            return this.status != null && GONE.contains(this.status);
+        }
+
+        private static final Set<String> GONE = Set.of("deleted", "ported-out", "port-out-pending", "purchase-failed");
+
     }
 
     /** Fields left null are not sent. */
