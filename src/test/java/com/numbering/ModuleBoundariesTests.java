@@ -35,8 +35,8 @@ class ModuleBoundariesTests {
     @Test
     void everyTopLevelPackageIsAModule() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-                "adoption", "alerts", "config", "image", "launch", "metrics", "nanp", "numbers", "privacy",
-                "provisioning", "reconciliation", "sms", "support", "telnyx");
+                "adoption", "alerts", "config", "image", "launch", "metrics", "nanp", "numbers", "pacing",
+                "privacy", "provisioning", "reconciliation", "sms", "support", "telnyx");
     }
 
     @Test

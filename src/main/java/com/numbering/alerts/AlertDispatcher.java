@@ -19,6 +19,7 @@ import com.numbering.alerts.AlertRules.Message;
 import com.numbering.alerts.SenderReadiness.Readiness;
 import com.numbering.config.InvalidConfigurationException;
 import com.numbering.metrics.ObservedGauge;
+import com.numbering.pacing.NumberPacing;
 import com.numbering.support.AllSettled;
 import com.numbering.support.RunThreads;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
@@ -43,7 +44,7 @@ class AlertDispatcher {
 
     private final PacedSender sender;
 
-    private final SendWindow window;
+    private final NumberPacing pacing;
 
     private final TelnyxGateway telnyx;
 
@@ -57,12 +58,12 @@ class AlertDispatcher {
     private final Clock clock;
 
     AlertDispatcher(AlertRepository alerts, SenderReadiness readiness, AlertRules rules, PacedSender sender,
-            SendWindow window, TelnyxGateway telnyx, AlertsProperties properties, MeterRegistry meters, Clock clock) {
+            NumberPacing pacing, TelnyxGateway telnyx, AlertsProperties properties, MeterRegistry meters, Clock clock) {
         this.alerts = alerts;
         this.readiness = readiness;
         this.rules = rules;
         this.sender = sender;
-        this.window = window;
+        this.pacing = pacing;
         this.telnyx = telnyx;
         this.properties = properties;
         this.meters = meters;
@@ -130,7 +131,7 @@ class AlertDispatcher {
     }
 
     private boolean budgetUsedUp(String number) {
-        if (this.window.segmentsUsedToday(number) < this.properties.dailySegmentBudget()) {
+        if (this.pacing.segmentsUsedToday(number) < this.properties.dailySegmentBudget()) {
             return false;
         }
         log.warn("Today's SMS segment budget ({}) is used up: the remaining alerts wait for tomorrow",

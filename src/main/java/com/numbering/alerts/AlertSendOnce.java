@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.numbering.alerts.SendErrors.Concern;
-import com.numbering.alerts.SendWindow.Slot;
 import com.numbering.config.InvalidConfigurationException;
+import com.numbering.pacing.NumberPacing;
+import com.numbering.pacing.SendSlot;
 import com.numbering.privacy.Redaction;
 import com.numbering.support.Backoff;
 import com.numbering.support.SpendFence;
@@ -33,7 +34,7 @@ class AlertSendOnce {
 
     private final ConsentRepository consents;
 
-    private final SendWindow window;
+    private final NumberPacing pacing;
 
     private final AlertsProperties properties;
 
@@ -41,40 +42,41 @@ class AlertSendOnce {
 
     private final SpendFence fence;
 
-    AlertSendOnce(TelnyxGateway telnyx, AlertRepository alerts, ConsentRepository consents, SendWindow window,
+    AlertSendOnce(TelnyxGateway telnyx, AlertRepository alerts, ConsentRepository consents, NumberPacing pacing,
             AlertsProperties properties, Clock clock, SpendFence fence) {
         this.fence = fence;
         this.telnyx = telnyx;
         this.alerts = alerts;
         this.consents = consents;
-        this.window = window;
+        this.pacing = pacing;
         this.properties = properties;
         this.clock = clock;
     }
 
-    AlertOutcome send(Alert alert, String from, String text, Slot slot) {
+    AlertOutcome send(Alert alert, String from, String text, SendSlot slot) {
         try {
             this.fence.check("POST /messages");
         }
         catch (SpendFence.LockLostException lost) {
             // Not sent: the alert goes back to the queue for whichever process holds the lock now.
-            this.window.refund(from, slot);
+            this.pacing.refund(from, slot);
             this.alerts.retryAt(alert, this.clock.instant(), null, "not sent: this run lost its lock");
             throw lost;
         }
         try {
-            String messageId = this.telnyx.sendMessage(new OutboundMessage(from, alert.recipient(), text)).id();
+            String messageId = this.telnyx.sendMessage(new OutboundMessage(from, alert.recipient(), text), slot.turn())
+                .id();
             this.alerts.markSent(alert, messageId, this.clock.instant().plus(this.properties.deliveryCheckDelay()));
             return AlertOutcome.SENT;
         }
         catch (TelnyxException.Fatal fatal) {
             // Telnyx answered and refused everything (bad key, account): this alert was not sent.
-            this.window.refund(from, slot);
+            this.pacing.refund(from, slot);
             this.alerts.retryAt(alert, this.clock.instant(), fatal.errorCode(), fatal.getMessage());
             throw fatal;
         }
         catch (TelnyxException.Rejected rejected) {
-            this.window.refund(from, slot);
+            this.pacing.refund(from, slot);
             return refused(alert, from, rejected);
         }
         catch (TelnyxException.Transient failure) {
@@ -88,7 +90,7 @@ class AlertSendOnce {
                 return unknown(alert, "HTTP " + failure.httpStatus() + " without a Telnyx error (a proxy's answer): "
                         + "it may have been delivered; never resent");
             }
-            this.window.refund(from, slot);
+            this.pacing.refund(from, slot);
             return later(alert, from, failure.errorCode(), failure.getMessage(), failure.retryAfter());
         }
         catch (RuntimeException unreadable) {
@@ -140,7 +142,7 @@ class AlertSendOnce {
     private AlertOutcome later(Alert alert, String from, String code, String reason, Duration retryAfter) {
         if ("10011".equals(code) || "40318".equals(code)) {
             // The account's rate or the number's queue is full: every dispatcher waits, not just this alert.
-            this.window.pushBack(from, retryAfter != null ? retryAfter : this.properties.retryBackoff());
+            this.pacing.pushBack(from, retryAfter != null ? retryAfter : this.properties.retryBackoff());
         }
         int attempts = alert.attempts() + 1;
         if (attempts >= this.properties.maxAttempts()) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.numbering.pacing.Turn;
+
 /**
  * The one port through which jobs talk to Telnyx. Domain records in, domain records out: no SDK type crosses it.
  * <p>
@@ -51,14 +53,11 @@ public interface TelnyxGateway {
     Optional<CampaignAssignment> getCampaignAssignment(String e164);
 
     /**
-     * Waits now for this thread's next call's turn in the account's request budget, which that call then uses:
-     * a sender with its own pacing (the shared number's rate) waits here, before its last check, so that the
-     * account's queue never slips between its pacing and the request.
+     * @param turn the request's turn in the account's budget, taken ahead by a sender with its own pacing (the shared
+     *        number's window) so that the account's queue never slips between that pacing and the request; or
+     *        {@link Turn#none()}, and the call waits for its own. A retry after a 429 waits for a new one.
      */
-    default void awaitAlertTurn() throws InterruptedException {
-    }
-
-    SentMessage sendMessage(OutboundMessage message);
+    SentMessage sendMessage(OutboundMessage message, Turn turn);
 
     /**
      * A sent message as Telnyx knows it now ({@code GET /messages/{id}}); empty when Telnyx no longer has it (it keeps

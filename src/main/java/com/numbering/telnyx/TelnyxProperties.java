@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long a connection to Telnyx may take to open (the SDK's default is forever)
  * @param readTimeout how long Telnyx may take to answer a request (the SDK's default is forever)
  * @param requestsPerSecond the whole Telnyx account's request budget, shared by every process through PostgreSQL
- *        (see {@link TelnyxBudgetProperties}); set just under the account's API rate limit
+ *        (see {@link com.numbering.pacing.TelnyxBudgetProperties}); set just under the account's API rate limit
  * @param maxConcurrentRequests how many calls may be in flight at once (HTTP connection pool size)
  * @param maxAttempts attempts for reads and idempotent writes on transient errors (1 = no retry)
  */

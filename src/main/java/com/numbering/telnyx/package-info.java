@@ -4,7 +4,7 @@
  * <p>
  * A shared module: it may use the other shared modules, never a job.
  */
-@ApplicationModule(allowedDependencies = { "metrics", "nanp", "numbers", "privacy", "support" })
+@ApplicationModule(allowedDependencies = { "metrics", "nanp", "numbers", "pacing", "privacy", "support" })
 package com.numbering.telnyx;
 
 import org.springframework.modulith.ApplicationModule;

@@ -11,6 +11,8 @@ import jakarta.validation.Validator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.numbering.pacing.TelnyxBudgetProperties;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The limits that pace the whole account have bounds: a typo can neither stall the account nor flood it. */

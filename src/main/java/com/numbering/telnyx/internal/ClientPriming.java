@@ -26,11 +26,11 @@ import com.numbering.telnyx.TelnyxGateway.InventoryPage;
  * class opens for that one answer. Nothing leaves the machine, no API key is sent and no budget is spent.
  * <p>
  * Why: a cold JVM's first Telnyx call spends a few hundred milliseconds loading and compiling that path, and until
- * it is done the other calls wait ({@link TelnyxCalls}), so that they do not all stall and then leave in a burst.
- * Each pod is a fresh JVM, so every run paid that after its first turn in the account's budget: a tenth of a
- * 10,000-number reconciliation at 10 requests/second. Primed, the path is warm and nobody needs to wait for a first
- * call. Priming runs beside Spring Batch's own start, in a daemon thread; if it fails it only logs, and the first
- * call goes alone as before.
+ * it is done the other calls wait ({@link com.numbering.pacing.AccountPacing}), so that they do not all stall and
+ * then leave in a burst. Each pod is a fresh JVM, so every run paid that after its first turn in the account's
+ * budget: a tenth of a 10,000-number reconciliation at 10 requests/second. Primed, the path is warm and nobody needs
+ * to wait for a first call. Priming runs beside Spring Batch's own start, in a daemon thread; if it fails it only
+ * logs, and the first call goes alone as before.
  */
 final class ClientPriming {
 

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import javax.ws.rs.core.GenericType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.numbering.pacing.Turn;
 import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.internal.TelnyxCalls.Kind;
@@ -209,16 +210,11 @@ final class SdkTelnyxGateway implements TelnyxGateway {
     }
 
     @Override
-    public void awaitAlertTurn() throws InterruptedException {
-        this.calls.acquireAhead(RequestBudget.Traffic.ALERT);
-    }
-
-    @Override
-    public SentMessage sendMessage(OutboundMessage message) {
+    public SentMessage sendMessage(OutboundMessage message, Turn turn) {
         CreateMessageRequest body = new CreateMessageRequest().from(message.from())
             .to(message.to())
             .text(message.text());
-        MessageResponse response = this.calls.execute("POST /messages", Kind.WRITE,
+        MessageResponse response = this.calls.execute("POST /messages", Kind.WRITE, turn,
                 () -> invoke("POST", "/messages", List.of(), body, new GenericType<MessageResponse>() {
                 }));
         return this.json.sentMessage(response.getData());

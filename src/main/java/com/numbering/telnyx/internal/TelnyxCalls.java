@@ -1,9 +1,7 @@
 package com.numbering.telnyx.internal;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.ws.rs.ProcessingException;
 
@@ -14,14 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
+import com.numbering.pacing.AccountPacing;
+import com.numbering.pacing.Traffic;
+import com.numbering.pacing.Turn;
 import com.numbering.support.Backoff;
 import com.numbering.telnyx.TelnyxException;
-import com.numbering.telnyx.internal.RequestBudget.Traffic;
 import com.telnyx.sdk.ApiException;
 
 /**
- * Runs one Telnyx call inside the request budget, classifies its failure and retries what is safe to retry.
- * This is the only layer that retries Telnyx calls.
+ * Runs one Telnyx call in its turn of the account's request budget ({@link AccountPacing}), classifies its failure
+ * and retries what is safe to retry. This is the only layer that retries Telnyx calls.
  */
 final class TelnyxCalls {
 
@@ -31,10 +31,7 @@ final class TelnyxCalls {
 
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(16);
 
-    /** The longest a call waits for the process's first one (a read timeout is the first call's own bound). */
-    private static final Duration WARM_UP_WAIT = Duration.ofSeconds(30);
-
-    private final RequestBudget budget;
+    private final AccountPacing account;
 
     private final TelnyxErrors errors;
 
@@ -42,28 +39,11 @@ final class TelnyxCalls {
 
     private final MeterRegistry meters;
 
-    /**
-     * Open once the process's first call is done, or the client primed. A cold process's first calls all stall on
-     * class loading and the JIT, long after their turns, then leave together: a burst Telnyx would answer with 429s.
-     * The first goes alone.
-     */
-    private final CountDownLatch warmedUp = new CountDownLatch(1);
-
-    private final AtomicBoolean warming = new AtomicBoolean();
-
-    /** This thread already waited for its next call's turn ({@link #acquireAhead}). */
-    private final ThreadLocal<Boolean> acquiredAhead = ThreadLocal.withInitial(() -> false);
-
-    TelnyxCalls(RequestBudget budget, TelnyxErrors errors, int maxAttempts, MeterRegistry meters) {
-        this.budget = budget;
+    TelnyxCalls(AccountPacing account, TelnyxErrors errors, int maxAttempts, MeterRegistry meters) {
+        this.account = account;
         this.errors = errors;
         this.maxAttempts = maxAttempts;
         this.meters = meters;
-    }
-
-    /** The path a first call would warm is warm already ({@link ClientPriming}): no call waits for a first one. */
-    void primed() {
-        this.warmedUp.countDown();
     }
 
     /** What a retry may cost. */
@@ -85,27 +65,14 @@ final class TelnyxCalls {
 
     }
 
-    /**
-     * Takes this thread's next call's turn now. When the budget cannot be reached the call itself will say so (and
-     * not be made).
-     */
-    void acquireAhead(Traffic traffic) throws InterruptedException {
-        try {
-            if (this.warming.get()) {
-                // waits for a first call under way, never claims it: this thread may never make its call
-                this.warmedUp.await(WARM_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            this.budget.acquire(traffic);
-            this.acquiredAhead.set(true);
-        }
-        catch (DataAccessException ex) {
-            log.debug("The shared request budget is unreachable: {}", ex.getMessage());
-        }
+    <T> T execute(String operation, Kind kind, Call<T> call) {
+        return execute(operation, kind, Turn.none(), call);
     }
 
-    <T> T execute(String operation, Kind kind, Call<T> call) {
+    /** @param turn taken ahead for this call ({@link AccountPacing#takeAhead}): its first attempt uses it */
+    <T> T execute(String operation, Kind kind, Turn turn, Call<T> call) {
         for (int attempt = 1;; attempt++) {
-            Attempt<T> outcome = attempt(operation, kind, call);
+            Attempt<T> outcome = attempt(operation, kind, turn, call);
             if (outcome.failure() == null) {
                 count(operation, "ok");
                 return outcome.value();
@@ -122,23 +89,19 @@ final class TelnyxCalls {
         }
     }
 
-    private <T> Attempt<T> attempt(String operation, Kind kind, Call<T> call) {
+    private <T> Attempt<T> attempt(String operation, Kind kind, Turn turn, Call<T> call) {
         try {
-            return attemptInTurn(operation, kind, call);
+            return attemptInTurn(operation, kind, turn, call);
         }
         finally {
-            this.warmedUp.countDown();
+            this.account.callEnded();
         }
     }
 
-    private <T> Attempt<T> attemptInTurn(String operation, Kind kind, Call<T> call) {
+    private <T> Attempt<T> attemptInTurn(String operation, Kind kind, Turn turn, Call<T> call) {
         try {
-            if (this.acquiredAhead.get()) {
-                this.acquiredAhead.set(false);
-            }
-            else {
-                awaitWarmUp();
-                this.budget.acquire(Traffic.of(operation));
+            if (!turn.use()) {
+                this.account.awaitTurn(traffic(operation));
             }
         }
         catch (DataAccessException ex) {
@@ -169,10 +132,10 @@ final class TelnyxCalls {
         }
     }
 
-    private void awaitWarmUp() throws InterruptedException {
-        if (!this.warming.compareAndSet(false, true)) {
-            this.warmedUp.await(WARM_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        }
+    /** Sending alerts and reading their delivery go first; the rest is bulk. */
+    private static Traffic traffic(String operation) {
+        return operation.startsWith("POST /messages") || operation.startsWith("GET /messages/") ? Traffic.ALERT
+                : Traffic.BULK;
     }
 
     private record Attempt<T>(T value, TelnyxException failure) {
@@ -181,7 +144,7 @@ final class TelnyxCalls {
     private void waitBeforeRetry(TelnyxException.Transient failure, int attempt) {
         if (failure.retryAfter() != null) {
             // Everyone waits, not just this caller: the limit is per account.
-            this.budget.pause(failure.retryAfter());
+            this.account.pause(failure.retryAfter());
             return;
         }
         try {

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.metrics.MeterDescriptions;
-import com.numbering.telnyx.TelnyxBudgetProperties;
+import com.numbering.pacing.AccountPacing;
+import com.numbering.pacing.RequestBudget;
+import com.numbering.pacing.SharedRequestBudget;
+import com.numbering.pacing.TelnyxBudgetProperties;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
 import com.telnyx.sdk.ApiClient;
@@ -26,26 +29,29 @@ class TelnyxClientConfiguration {
                 "numbering.telnyx.request", "Time Telnyx took to answer one request (each attempt), by operation"));
     }
 
+    /** The account's turns, shared by every Telnyx call of this process and by the alert sender's pacing. */
     @Bean
-    TelnyxGateway telnyxGateway(TelnyxProperties properties, TelnyxBudgetProperties budget, JdbcTemplate jdbc,
+    AccountPacing accountPacing(TelnyxProperties properties, TelnyxBudgetProperties budget, JdbcTemplate jdbc) {
+        return new AccountPacing(new SharedRequestBudget(jdbc, properties.requestsPerSecond(), budget));
+    }
+
+    @Bean
+    TelnyxGateway telnyxGateway(TelnyxProperties properties, TelnyxBudgetProperties budget, AccountPacing account,
             MeterRegistry meters) {
         ApiClient api = HardenedApiClient.create(properties);
-        TelnyxCalls calls = calls(api, properties,
-                new SharedRequestBudget(jdbc, properties.requestsPerSecond(), budget),
-                budget.maxPause(), meters);
-        ClientPriming.startInBackground(api.getHttpClient(), new TelnyxJson(), calls::primed);
-        return new SdkTelnyxGateway(api, calls);
+        ClientPriming.startInBackground(api.getHttpClient(), new TelnyxJson(), account::primed);
+        return new SdkTelnyxGateway(api, calls(api, properties, account, budget.maxPause(), meters));
     }
 
     static TelnyxGateway telnyxGateway(TelnyxProperties properties, RequestBudget budget, Duration maxPause,
             MeterRegistry meters) {
         ApiClient api = HardenedApiClient.create(properties);
-        return new SdkTelnyxGateway(api, calls(api, properties, budget, maxPause, meters));
+        return new SdkTelnyxGateway(api, calls(api, properties, new AccountPacing(budget), maxPause, meters));
     }
 
-    private static TelnyxCalls calls(ApiClient api, TelnyxProperties properties, RequestBudget budget,
+    private static TelnyxCalls calls(ApiClient api, TelnyxProperties properties, AccountPacing account,
             Duration maxPause, MeterRegistry meters) {
-        return new TelnyxCalls(budget, new TelnyxErrors(api.getJSON().getMapper(), maxPause, meters),
+        return new TelnyxCalls(account, new TelnyxErrors(api.getJSON().getMapper(), maxPause, meters),
                 properties.maxAttempts(), meters);
     }
 

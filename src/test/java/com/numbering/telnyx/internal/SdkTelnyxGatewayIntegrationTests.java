@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.numbering.LocalModeTest;
+import com.numbering.pacing.RequestBudget;
+import com.numbering.pacing.Traffic;
 import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxGateway.AvailableNumber;

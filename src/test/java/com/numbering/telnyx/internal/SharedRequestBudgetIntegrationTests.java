@@ -21,11 +21,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.LocalModeTest;
-import com.numbering.telnyx.TelnyxBudgetProperties;
+import com.numbering.pacing.RequestBudget;
+import com.numbering.pacing.SharedRequestBudget;
+import com.numbering.pacing.TelnyxBudgetProperties;
+import com.numbering.pacing.Traffic;
 import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
-import com.numbering.telnyx.internal.RequestBudget.Traffic;
 import com.numbering.telnyx.sandbox.LedgerRequest;
 import com.numbering.telnyx.sandbox.SimulatorLedger;
 import com.numbering.telnyx.sandbox.SimulatorSettings;

@@ -12,6 +12,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.numbering.pacing.AccountPacing;
+import com.numbering.pacing.RequestBudget;
+import com.numbering.pacing.Traffic;
 import com.numbering.telnyx.internal.TelnyxCalls.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +24,7 @@ class TelnyxCallsWarmUpTests {
     /** A thread per call: a shared pool could queue the second call behind the first and prove nothing. */
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    private final TelnyxCalls calls = new TelnyxCalls(new RequestBudget() {
+    private final AccountPacing account = new AccountPacing(new RequestBudget() {
 
         @Override
         public void acquire(Traffic traffic) {
@@ -31,7 +34,11 @@ class TelnyxCallsWarmUpTests {
         public void pause(Duration delay) {
         }
 
-    }, new TelnyxErrors(new ObjectMapper(), Duration.ofSeconds(60), new SimpleMeterRegistry()), 1, new SimpleMeterRegistry());
+    });
+
+    private final TelnyxCalls calls = new TelnyxCalls(this.account,
+            new TelnyxErrors(new ObjectMapper(), Duration.ofSeconds(60), new SimpleMeterRegistry()), 1,
+            new SimpleMeterRegistry());
 
     @AfterEach
     void stopThreads() {
@@ -59,7 +66,7 @@ class TelnyxCallsWarmUpTests {
     @Test
     void onceTheClientIsPrimedNoCallWaitsForAFirstOne() throws Exception {
         // given a primed client and a first call under way
-        this.calls.primed();
+        this.account.primed();
         CountDownLatch firstMayEnd = new CountDownLatch(1);
         CompletableFuture<String> first = firstCallHeldBy(firstMayEnd);
 

@@ -1,9 +1,8 @@
-package com.numbering.alerts;
+package com.numbering.pacing;
 
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -55,19 +54,20 @@ class SendWindow {
 
     /**
      * @param interval the time between two sends of this number
+     * @param turn the account turn taken for this send, carried by the slot to the request
      * @return when this send may go, or empty when the day's budget cannot take its segments
      */
-    Optional<Slot> reserve(String sender, int segments, long dailyBudget, Duration interval) {
+    Optional<SendSlot> reserve(String sender, int segments, long dailyBudget, Duration interval, Turn turn) {
         double seconds = interval.toNanos() / 1e9;
-        List<Slot> slots = this.jdbc.query(RESERVE,
-                (rs, i) -> new Slot(Instant.EPOCH.plus(rs.getLong(1), ChronoUnit.MICROS).minus(interval),
-                        rs.getDate(2).toLocalDate(), segments),
+        List<SendSlot> slots = this.jdbc.query(RESERVE,
+                (rs, i) -> new SendSlot(Instant.EPOCH.plus(rs.getLong(1), ChronoUnit.MICROS).minus(interval),
+                        rs.getDate(2).toLocalDate(), segments, turn),
                 sender, seconds, segments, seconds, dailyBudget);
         return slots.stream().findFirst();
     }
 
     /** Telnyx refused the message: its segments were not spent. */
-    void refund(String sender, Slot slot) {
+    void refund(String sender, SendSlot slot) {
         this.jdbc.update(REFUND, slot.segments(), sender, Date.valueOf(slot.day()));
     }
 
@@ -78,19 +78,6 @@ class SendWindow {
 
     long segmentsUsedToday(String sender) {
         return this.jdbc.query(USED_TODAY, (rs, i) -> rs.getLong(1), sender).stream().findFirst().orElse(0L);
-    }
-
-    /**
-     * @param at when the send may go, on the database's clock (the hosts' clocks are kept in step by NTP)
-     * @param day the UTC day whose budget paid for it
-     */
-    record Slot(Instant at, LocalDate day, int segments) {
-
-        Duration waitFromNow() {
-            Duration wait = Duration.between(Instant.now(), this.at);
-            return wait.isNegative() ? Duration.ZERO : wait;
-        }
-
     }
 
 }

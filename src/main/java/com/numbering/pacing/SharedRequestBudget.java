@@ -1,4 +1,4 @@
-package com.numbering.telnyx.internal;
+package com.numbering.pacing;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.numbering.telnyx.TelnyxBudgetProperties;
 
 /**
  * The account's request budget in PostgreSQL ({@code telnyx_request_budgets}), shared by every process: a generic
@@ -26,7 +25,7 @@ import com.numbering.telnyx.TelnyxBudgetProperties;
  * further ahead of now than {@code maxPause} plus the burst tolerance, so no reset, however long, and no row left by
  * another setting silences alerts for longer than that.
  */
-final class SharedRequestBudget implements RequestBudget {
+public final class SharedRequestBudget implements RequestBudget {
 
     /**
      * A row further ahead than the ceiling (left by a longer pause or a slower rate of another version or setting) is
@@ -86,7 +85,7 @@ final class SharedRequestBudget implements RequestBudget {
     /** 429s seen in this process: a slot reserved before one is given up, not used at the pause's end. */
     private final AtomicLong pauses = new AtomicLong();
 
-    SharedRequestBudget(JdbcTemplate jdbc, double requestsPerSecond,
+    public SharedRequestBudget(JdbcTemplate jdbc, double requestsPerSecond,
             TelnyxBudgetProperties properties) {
         this.jdbc = jdbc;
         this.account = properties.account();

@@ -1,4 +1,4 @@
-package com.numbering.telnyx;
+package com.numbering.pacing;
 
 import java.time.Duration;
 
@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The account-wide Telnyx request budget that every process shares through PostgreSQL. Its rate is
- * {@link TelnyxProperties#requestsPerSecond()}: the account's rate, not a process's.
+ * {@code numbering.telnyx.requests-per-second}: the account's rate, not a process's.
  *
  * @param account the budget's key: processes with the same key share one budget (one Telnyx account)
  * @param burst requests the account may make at once after an idle spell (Telnyx's bucket capacity; 1 = evenly
