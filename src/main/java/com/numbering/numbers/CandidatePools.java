@@ -19,12 +19,14 @@ import com.numbering.telnyx.TelnyxGateway.AvailableNumber;
  * Search results shared by the tenants of one run: one search per rung serves every tenant that needs it, no two
  * tenants are ever handed the same candidate, and a candidate older than {@code maxAge} is dropped, because Telnyx
  * wants an order to follow a recent search.
+ * <p>
+ * Not final: a job may keep its run's pools as a step-scoped bean, which Spring proxies by subclassing.
  */
-public final class CandidatePools {
+public class CandidatePools {
 
     private static final int MAX_LIMIT = 100;
 
-    /** A search costs one call whatever its size: ask for enough to serve the tenants of later batches too. */
+    /** A search costs one call whatever its size: ask for enough to serve the tenants of later chunks too. */
     private static final int MIN_LIMIT = 20;
 
     private final TelnyxGateway telnyx;
@@ -53,7 +55,7 @@ public final class CandidatePools {
         return new CandidatePools(telnyx, clock, CANDIDATE_MAX_AGE);
     }
 
-    /** How many tenants of the coming batch start at each rung key, so that a search is sized for all of them. */
+    /** How many tenants of the coming chunk start at each rung key, so that a search is sized for all of them. */
     public void expect(Map<String, Integer> demand) {
         this.demand = Map.copyOf(demand);
     }

@@ -11,8 +11,10 @@ import com.numbering.support.SpendFence;
  * What one run may still order, shared by the run's workers: the per-run and per-day ceilings (the day's count in
  * PostgreSQL, {@link DailyOrders}) and a circuit that stops ordering for the rest of the run when the same refusal
  * repeats across buyers. Once stopped, a run stays stopped: a limit never lets more through later in the run.
+ * <p>
+ * Not final: a job may keep its run's limits as a step-scoped bean, which Spring proxies by subclassing.
  */
-public final class OrderLimits {
+public class OrderLimits {
 
     private static final Logger log = LoggerFactory.getLogger(OrderLimits.class);
 

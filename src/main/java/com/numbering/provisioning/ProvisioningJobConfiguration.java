@@ -2,7 +2,6 @@ package com.numbering.provisioning;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
@@ -13,22 +12,29 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.config.LaunchCheck;
 import com.numbering.config.VoiceConnectionRequired;
 import com.numbering.numbers.AreaCodeResolver;
+import com.numbering.numbers.CandidatePools;
 import com.numbering.numbers.DailyOrderCount;
 import com.numbering.numbers.NumberPurchaser;
+import com.numbering.numbers.OrderLimits;
 import com.numbering.numbers.OrderProperties;
 import com.numbering.numbers.SearchLadder;
 import com.numbering.support.JobParameterRules.Form;
@@ -39,7 +45,8 @@ import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
 
 /**
- * {@code provisionVoiceNumbersJob}: every active tenant without an active voice number, in batches.
+ * {@code provisionVoiceNumbersJob}: every active tenant without an active voice number, a chunk at a time, each
+ * tenant on a worker of the step's task executor; the run's searches, order limits and workers are step-scoped.
  */
 @Configuration(proxyBeanMethods = false)
 class ProvisioningJobConfiguration {
@@ -69,25 +76,39 @@ class ProvisioningJobConfiguration {
              FROM tenants t JOIN numbering_tenants v ON v.id = t.id) AS tenants
             """;
 
+    /** The job parameter that turns a run into a plan: {@code dryRun=true}. */
+    static final String DRY_RUN = "dryRun";
+
+    private static final String DRY_RUN_PARAMETER = "#{jobParameters['" + DRY_RUN + "']}";
+
     @Bean
     Job provisionVoiceNumbersJob(JobRepository jobRepository, Step provisionVoiceNumbersStep, JdbcTemplate jdbc) {
         return new JobBuilder(JOB_NAME, jobRepository).validator(JobParameterRules.of(JOB_NAME, TENANT_ID, Form.ID,
-                    ProvisionTenantsProcessor.DRY_RUN, Form.BOOLEAN))
+                    DRY_RUN, Form.BOOLEAN))
             .start(provisionVoiceNumbersStep)
             .listener(new ProvisioningReport(jdbc))
             .build();
     }
 
+    /**
+     * Due tenants, one at a time, on the run's workers ({@code max-concurrent-requests} at once; the request budget,
+     * not this step, sets the pace), a chunk of {@code batch-size} sharing its searches. No transaction manager on
+     * purpose (Spring Batch then uses a resourceless one): a chunk transaction around calls to Telnyx would hold back
+     * the intent that must be committed before each order call (docs/jobs.md, "Crash safety"); the repositories
+     * commit every write themselves.
+     */
     @Bean
-    Step provisionVoiceNumbersStep(JobRepository jobRepository, JdbcPagingItemReader<TenantRow> dueTenantsReader,
-            ProvisionTenantsProcessor provisionTenantsProcessor, MeterRegistry meters,
-            ProvisioningProperties properties) {
+    Step provisionVoiceNumbersStep(JobRepository jobRepository, ItemStreamReader<TenantPlan> dueTenantPlanReader,
+            ItemProcessor<TenantPlan, ProvisioningOutcome> provisionTenantProcessor,
+            ItemWriter<ProvisioningOutcome> provisioningOutcomeWriter, ExecutorService provisioningWorkers,
+            StepExecutionListener provisioningStepListener, ProvisioningProperties properties) {
         return new StepBuilder("provisionVoiceNumbersStep", jobRepository)
-            .<List<TenantRow>, List<ProvisioningOutcome>>chunk(1)
-            .reader(new TenantBatchReader(dueTenantsReader, properties.batchSize()))
-            .processor(provisionTenantsProcessor)
-            .writer(new ProvisioningOutcomeWriter(meters))
-            .listener(provisionTenantsProcessor)
+            .<TenantPlan, ProvisioningOutcome>chunk(properties.batchSize())
+            .reader(dueTenantPlanReader)
+            .processor(provisionTenantProcessor)
+            .writer(provisioningOutcomeWriter)
+            .taskExecutor(new TaskExecutorAdapter(provisioningWorkers))
+            .listener(provisioningStepListener)
             .build();
     }
 
@@ -114,17 +135,74 @@ class ProvisioningJobConfiguration {
     }
 
     @Bean
-    ProvisionTenantsProcessor provisionTenantsProcessor(VoiceNumberProvisioner provisioner, TelnyxGateway telnyx,
-            AreaCodeResolver resolver, SearchLadder ladder, ExecutorService provisioningWorkers, Clock clock,
-            OrderProperties orders, DailyOrderCount dailyOrders, MeterRegistry meters, SpendFence fence,
-            JdbcTemplate jdbc) {
-        return new ProvisionTenantsProcessor(provisioner, telnyx, resolver, ladder, provisioningWorkers, clock, orders,
-                dailyOrders, meters, fence, jdbc);
+    @StepScope
+    ItemStreamReader<TenantPlan> dueTenantPlanReader(JdbcPagingItemReader<TenantRow> dueTenantsReader,
+            AreaCodeResolver resolver, SearchLadder ladder, CandidatePools candidatePools,
+            ProvisioningProperties properties) {
+        return new TenantPlanReader(dueTenantsReader, tenant -> TenantPlan.resolve(tenant, resolver, ladder),
+                candidatePools, properties.batchSize());
     }
 
-    @Bean(destroyMethod = "shutdownNow")
+    /**
+     * One tenant: a purchase, or with {@code dryRun=true} a plan. Whatever goes wrong for the tenant alone is its
+     * outcome (retry, failed); only what stops every tenant (configuration, a lost lock, the database) is thrown.
+     */
+    @Bean
+    @StepScope
+    ItemProcessor<TenantPlan, ProvisioningOutcome> provisionTenantProcessor(@Value(DRY_RUN_PARAMETER) String dryRun,
+            VoiceNumberProvisioner provisioner, CandidatePools candidatePools, OrderLimits orderLimits,
+            ProvisioningPlanner dryRunPlanner) {
+        if (isDryRun(dryRun)) {
+            return tenant -> dryRunPlanner.plan(tenant, candidatePools);
+        }
+        return tenant -> provisioner.provision(tenant, candidatePools, orderLimits);
+    }
+
+    @Bean
+    ItemWriter<ProvisioningOutcome> provisioningOutcomeWriter(MeterRegistry meters) {
+        return new ProvisioningOutcomeWriter(meters);
+    }
+
+    @Bean
+    @StepScope
+    StepExecutionListener provisioningStepListener(@Value(DRY_RUN_PARAMETER) String dryRun,
+            ExecutorService provisioningWorkers, OrderLimits orderLimits, ProvisioningPlanner dryRunPlanner,
+            MeterRegistry meters) {
+        return new ProvisioningStepListener(provisioningWorkers, orderLimits, meters,
+                isDryRun(dryRun) ? dryRunPlanner::summarize : () -> { });
+    }
+
+    /** The run's searches, shared by its tenants. */
+    @Bean
+    @StepScope
+    CandidatePools candidatePools(TelnyxGateway telnyx, Clock clock) {
+        return CandidatePools.forRun(telnyx, clock);
+    }
+
+    /** What the run may still order. */
+    @Bean
+    @StepScope
+    OrderLimits orderLimits(OrderProperties orders, DailyOrderCount dailyOrders, SpendFence fence) {
+        return new OrderLimits(orders, dailyOrders, fence);
+    }
+
+    /** Made only when a dry run uses it: it reads the day's order count once. */
+    @Bean
+    @StepScope
+    ProvisioningPlanner dryRunPlanner(JdbcTemplate jdbc, Clock clock, OrderProperties orders,
+            DailyOrderCount dailyOrders, @Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+        return new ProvisioningPlanner(jdbc, clock, jobExecutionId, orders, dailyOrders.takenToday());
+    }
+
+    /** The run's own pool: shut down and awaited at the step's end (ProvisioningStepListener), so nothing outlives it. */
+    @Bean
+    @StepScope
     ExecutorService provisioningWorkers(TelnyxProperties telnyx) {
         return RunThreads.fixedPool("provisioning-worker", telnyx.maxConcurrentRequests(), false);
+    }
+
+    private static boolean isDryRun(String dryRun) {
+        return "true".equalsIgnoreCase(dryRun);
     }
 
     @Bean

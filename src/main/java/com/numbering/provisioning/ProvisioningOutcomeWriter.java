@@ -1,7 +1,5 @@
 package com.numbering.provisioning;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -11,7 +9,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * Every state change is already committed by {@link VoiceNumberProvisioner} before and after each Telnyx call;
  * this writer only counts the outcomes for the dashboards ({@code numbering_provisioning_tenants_total}).
  */
-final class ProvisioningOutcomeWriter implements ItemWriter<List<ProvisioningOutcome>> {
+final class ProvisioningOutcomeWriter implements ItemWriter<ProvisioningOutcome> {
 
     private final MeterRegistry meters;
 
@@ -20,12 +18,10 @@ final class ProvisioningOutcomeWriter implements ItemWriter<List<ProvisioningOut
     }
 
     @Override
-    public void write(Chunk<? extends List<ProvisioningOutcome>> chunk) {
-        for (List<ProvisioningOutcome> batch : chunk) {
-            for (ProvisioningOutcome outcome : batch) {
-                this.meters.counter("numbering.provisioning.tenants", "result", outcome.result().name().toLowerCase())
-                    .increment();
-            }
+    public void write(Chunk<? extends ProvisioningOutcome> chunk) {
+        for (ProvisioningOutcome outcome : chunk) {
+            this.meters.counter("numbering.provisioning.tenants", "result", outcome.result().name().toLowerCase())
+                .increment();
         }
     }
 

@@ -21,8 +21,10 @@ import com.numbering.telnyx.TelnyxGateway.AvailableNumber;
  * A dry run of provisioning ({@code dryRun=true}): for each due tenant, what a real run would do now, from real
  * searches (the rung a number would come from), within the order ceilings; printed, and recorded in
  * {@code provisioning_plans}. It never orders, never writes a tenant, never takes one of the day's orders.
+ * <p>
+ * One per dry run: a step-scoped bean, proxied by subclassing (so not final).
  */
-final class ProvisioningPlanner {
+class ProvisioningPlanner {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningPlanner.class);
 

@@ -176,6 +176,31 @@ class ProvisionVoiceNumbersJobTests extends JobTestSupport {
     }
 
     @Test
+    void aFatalErrorEndsTheRunOnlyOnceTheOtherTenantsOfItsChunkHaveSettled() {
+        // given the chunk's first tenant follows an order Telnyx will refuse to show (a bad key), and every call
+        // takes long enough that the chunk's other tenants are still buying when that tenant fails
+        long first = tenant("Follows An Order", "(415) 555-2621", "CA");
+        this.jdbc.update("UPDATE tenants SET telnyx_voice_status = 'ordered', telnyx_voice_number = '+14155550998', "
+                + "telnyx_voice_customer_reference = ?, telnyx_voice_order_id = 'order-y', telnyx_voice_reference_seq = 1 "
+                + "WHERE id = ?", "tenant-" + first + "-1", first);
+        List<Long> others = List.of(tenant("Settles A", "(415) 555-2622", "CA"), tenant("Settles B", "(415) 555-2623", "CA"),
+                tenant("Settles C", "(415) 555-2624", "CA"));
+        this.simulator.control().failNext("GET", "/number_orders/.*", 401, "10009", 1);
+        this.simulator.control().setLatency(java.time.Duration.ofMillis(300));
+
+        // when
+        LaunchResult failed = launch();
+
+        // then the run stopped on the configuration error, and only after every other tenant had its number
+        assertThat(failed.exitCode()).as(failed.summary()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(row(first)).containsEntry("telnyx_voice_status", "ordered");
+        others.forEach(id -> {
+            assertThat(row(id)).as("tenant " + id).containsEntry("telnyx_voice_status", "active");
+            assertThat(ordersFor(id)).hasSize(1);
+        });
+    }
+
+    @Test
     void anOrderWhoseAnswerWasLostIsAdoptedByTheNextRunNotBoughtAgain() {
         long id = tenant("Lost Answer Co", "(404) 555-2671", "GA");
         this.simulator.control().dropAfterProcessing("POST", "/number_orders", 1);
