@@ -16,8 +16,6 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
@@ -98,8 +96,8 @@ class ProvisioningJobConfiguration {
      * commit every write themselves.
      */
     @Bean
-    Step provisionVoiceNumbersStep(JobRepository jobRepository, ItemStreamReader<TenantPlan> dueTenantPlanReader,
-            ItemProcessor<TenantPlan, ProvisioningOutcome> provisionTenantProcessor,
+    Step provisionVoiceNumbersStep(JobRepository jobRepository, TenantPlanReader dueTenantPlanReader,
+            TenantProcessor provisionTenantProcessor,
             ItemWriter<ProvisioningOutcome> provisioningOutcomeWriter, ExecutorService provisioningWorkers,
             StepExecutionListener provisioningStepListener, ProvisioningProperties properties) {
         return new StepBuilder("provisionVoiceNumbersStep", jobRepository)
@@ -136,7 +134,7 @@ class ProvisioningJobConfiguration {
 
     @Bean
     @StepScope
-    ItemStreamReader<TenantPlan> dueTenantPlanReader(JdbcPagingItemReader<TenantRow> dueTenantsReader,
+    TenantPlanReader dueTenantPlanReader(JdbcPagingItemReader<TenantRow> dueTenantsReader,
             AreaCodeResolver resolver, SearchLadder ladder, CandidatePools candidatePools,
             ProvisioningProperties properties) {
         return new TenantPlanReader(dueTenantsReader, tenant -> TenantPlan.resolve(tenant, resolver, ladder),
@@ -149,13 +147,13 @@ class ProvisioningJobConfiguration {
      */
     @Bean
     @StepScope
-    ItemProcessor<TenantPlan, ProvisioningOutcome> provisionTenantProcessor(@Value(DRY_RUN_PARAMETER) String dryRun,
+    TenantProcessor provisionTenantProcessor(@Value(DRY_RUN_PARAMETER) String dryRun,
             VoiceNumberProvisioner provisioner, CandidatePools candidatePools, OrderLimits orderLimits,
             ProvisioningPlanner dryRunPlanner) {
         if (isDryRun(dryRun)) {
-            return tenant -> dryRunPlanner.plan(tenant, candidatePools);
+            return new TenantProcessor(tenant -> dryRunPlanner.plan(tenant, candidatePools));
         }
-        return tenant -> provisioner.provision(tenant, candidatePools, orderLimits);
+        return new TenantProcessor(tenant -> provisioner.provision(tenant, candidatePools, orderLimits));
     }
 
     @Bean

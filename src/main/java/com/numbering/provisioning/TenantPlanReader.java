@@ -23,7 +23,7 @@ import com.numbering.numbers.SearchLadder.Rung;
  * at each chunk boundary when {@code chunkSize} is the step's. Otherwise the state of the last such boundary stays,
  * and a restart reads those tenants again: each is still due or is not, never bought twice (docs/jobs.md).
  */
-final class TenantPlanReader implements ItemStreamReader<TenantPlan> {
+class TenantPlanReader implements ItemStreamReader<TenantPlan> {
 
     private final ItemStreamReader<TenantRow> tenants;
 
