@@ -47,6 +47,8 @@ public final class NumberPurchaser {
 
     private final Duration pollTimeout;
 
+    private final RecentPurchases recent;
+
     /**
      * @param pollInterval first wait before looking at a placed order's number again; doubles up to the timeout
      * @param pollTimeout how long one call follows a pending order before answering {@link Pending}
@@ -56,6 +58,7 @@ public final class NumberPurchaser {
         this.clock = clock;
         this.pollInterval = pollInterval;
         this.pollTimeout = pollTimeout;
+        this.recent = new RecentPurchases(telnyx);
     }
 
     /**
@@ -192,7 +195,9 @@ public final class NumberPurchaser {
     /**
      * Follows a placed order until the number is active. It watches the number itself (listed as
      * {@code purchase-pending} right after the order, then {@code active} or {@code purchase-failed}), which tells
-     * the outcome and gives the number's id in one call; the order is read only while the number is not listed.
+     * the outcome and gives the number's id; one listing of the account's newest numbers, made after the look began,
+     * answers every order in flight at once ({@link RecentPurchases}), and a number not on it is looked up by itself.
+     * The order is read only while the number is not listed.
      * Empty: the order failed and nothing was bought, choose again. Only a failure Telnyx states ({@code failure}, or
      * the number {@code purchase-failed}) is one: a status this client does not understand (one newer than the SDK)
      * is "not known yet", followed until the timeout and then left {@link Pending} for the next run or
@@ -204,7 +209,10 @@ public final class NumberPurchaser {
         Instant deadline = this.clock.instant().plus(this.pollTimeout);
         Duration wait = this.pollInterval;
         while (true) {
-            Optional<OwnedNumber> owned = this.telnyx.findOwnedNumber(number);
+            Optional<OwnedNumber> owned = this.recent.look(number, RecentPurchases.now());
+            if (owned.isEmpty()) {
+                owned = this.telnyx.findOwnedNumber(number);
+            }
             if (owned.isPresent() && owned.get().isActive()) {
                 return Optional.of(new Bought(owned.get(), reference));
             }

@@ -29,7 +29,7 @@ final class PhoneNumberEndpoints {
     private ApiResponse list(ApiRequest request) {
         Paging paging = Paging.of(request);
         if (PhoneNumberFilter.isUnfilteredDefaultOrder(request)) {
-            return ApiResponse.ok(paging.render(this.state.numbersNewestFirst(), n -> {
+            return ApiResponse.ok(paging.render(this.state.listedNewestFirst(), n -> {
                 this.state.observe(n);
                 return PhoneNumberJson.detailed(n, this.state);
             }));

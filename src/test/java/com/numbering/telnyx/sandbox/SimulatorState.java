@@ -100,6 +100,14 @@ final class SimulatorState {
         return this.numbersById.descendingMap().values();
     }
 
+    /** The inventory listing: newest first, without the numbers it does not show yet ({@link #isListed}). */
+    Collection<OwnedNumber> listedNewestFirst() {
+        if (this.injections.newerOrderStatus == null) {
+            return numbersNewestFirst();
+        }
+        return numbersNewestFirst().stream().filter(this::isListed).toList();
+    }
+
     Optional<OwnedNumber> numberByE164(String e164) {
         return Optional.ofNullable(this.numbersByE164.get(e164));
     }
