@@ -113,8 +113,14 @@ public class NumberPacing {
         @Override
         public void close() {
             if (this.first) {
-                NumberPacing.this.window.pushBack(this.run.sender, this.run.interval);
-                this.run.firstAnswered.countDown();
+                try {
+                    NumberPacing.this.window.pushBack(this.run.sender, this.run.interval);
+                }
+                finally {
+                    // Even when the push-back fails (the database went away): the run's other sends must not wait
+                    // for ever; each of them meets the same failure on its own reservation.
+                    this.run.firstAnswered.countDown();
+                }
             }
         }
 
