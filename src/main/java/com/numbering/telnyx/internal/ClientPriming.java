@@ -29,8 +29,8 @@ import com.numbering.telnyx.TelnyxGateway.InventoryPage;
  * it is done the other calls wait ({@link com.numbering.pacing.AccountPacing}), so that they do not all stall and
  * then leave in a burst. Each pod is a fresh JVM, so every run paid that after its first turn in the account's
  * budget: a tenth of a 10,000-number reconciliation at 10 requests/second. Primed, the path is warm and nobody needs
- * to wait for a first call. Priming runs beside Spring Batch's own start, on the thread that built the client
- * ({@link BackgroundClient}); if it fails it only logs, and the first call goes alone as before.
+ * to wait for a first call. Priming runs beside Spring Batch's own start, in a daemon thread; if it fails it only
+ * logs, and the first call goes alone as before.
  */
 final class ClientPriming {
 
@@ -46,6 +46,15 @@ final class ClientPriming {
     private static final int TIMEOUT_MILLIS = 10_000;
 
     private ClientPriming() {
+    }
+
+    /** @param primed what to do once the path is warm (let the first calls go together) */
+    static void startInBackground(Client client, TelnyxJson json, Runnable primed) {
+        daemonThread("telnyx-client-priming").execute(() -> {
+            if (prime(client, json)) {
+                primed.run();
+            }
+        });
     }
 
     /** @return whether the sample page went through the whole path */

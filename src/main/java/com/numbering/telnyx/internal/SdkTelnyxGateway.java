@@ -12,8 +12,6 @@ import java.util.function.Supplier;
 
 import javax.ws.rs.core.GenericType;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.numbering.pacing.Turn;
 import com.numbering.telnyx.TelnyxException;
@@ -35,7 +33,7 @@ import com.telnyx.sdk.model.PhoneNumber;
  * today's values, models without {@code features} or {@code whitelisted_destinations}) the request is built here
  * with the current wire names and the response read as JSON; see docs/telnyx-sdk.md.
  */
-final class SdkTelnyxGateway implements TelnyxGateway, SmartInitializingSingleton {
+final class SdkTelnyxGateway implements TelnyxGateway {
 
     private static final String[] AUTH = { "bearerAuth" };
 
@@ -44,23 +42,16 @@ final class SdkTelnyxGateway implements TelnyxGateway, SmartInitializingSingleto
     private static final GenericType<JsonNode> JSON_NODE = new GenericType<>() {
     };
 
-    private final Supplier<ApiClient> api;
+    private final ApiClient api;
 
     private final TelnyxCalls calls;
 
     private final TelnyxJson json;
 
-    /** @param api the SDK's client; TelnyxClientConfiguration builds it beside the start, the first call waits for it */
-    SdkTelnyxGateway(Supplier<ApiClient> api, TelnyxCalls calls) {
+    SdkTelnyxGateway(ApiClient api, TelnyxCalls calls) {
         this.api = api;
         this.calls = calls;
         this.json = new TelnyxJson();
-    }
-
-    /** The last step of the context's start: a client that could not be built stops it, as when built in line. */
-    @Override
-    public void afterSingletonsInstantiated() {
-        this.api.get();
     }
 
     @Override
@@ -238,7 +229,7 @@ final class SdkTelnyxGateway implements TelnyxGateway, SmartInitializingSingleto
 
     private <T> T invoke(String method, String path, List<Pair> query, Object body, GenericType<T> type)
             throws ApiException {
-        return this.api.get()
+        return this.api
             .invokeAPI(method + " " + path, path, method, new ArrayList<>(query), body, new HashMap<>(),
                     new HashMap<>(), new HashMap<>(), JSON, JSON, AUTH, type, false)
             .getData();

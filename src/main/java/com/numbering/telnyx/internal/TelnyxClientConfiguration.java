@@ -2,7 +2,6 @@ package com.numbering.telnyx.internal;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -39,24 +38,20 @@ class TelnyxClientConfiguration {
     @Bean
     TelnyxGateway telnyxGateway(TelnyxProperties properties, TelnyxBudgetProperties budget, AccountPacing account,
             MeterRegistry meters) {
-        BackgroundClient api = BackgroundClient.start(properties, client -> {
-            if (ClientPriming.prime(client.getHttpClient(), new TelnyxJson())) {
-                account.primed();
-            }
-        });
+        ApiClient api = HardenedApiClient.create(properties);
+        ClientPriming.startInBackground(api.getHttpClient(), new TelnyxJson(), account::primed);
         return new SdkTelnyxGateway(api, calls(api, properties, account, budget.maxPause(), meters));
     }
 
     static TelnyxGateway telnyxGateway(TelnyxProperties properties, RequestBudget budget, Duration maxPause,
             MeterRegistry meters) {
         ApiClient api = HardenedApiClient.create(properties);
-        return new SdkTelnyxGateway(() -> api, calls(() -> api, properties, new AccountPacing(budget), maxPause,
-                meters));
+        return new SdkTelnyxGateway(api, calls(api, properties, new AccountPacing(budget), maxPause, meters));
     }
 
-    private static TelnyxCalls calls(Supplier<ApiClient> api, TelnyxProperties properties, AccountPacing account,
+    private static TelnyxCalls calls(ApiClient api, TelnyxProperties properties, AccountPacing account,
             Duration maxPause, MeterRegistry meters) {
-        return new TelnyxCalls(account, new TelnyxErrors(() -> api.get().getJSON().getMapper(), maxPause, meters),
+        return new TelnyxCalls(account, new TelnyxErrors(api.getJSON().getMapper(), maxPause, meters),
                 properties.maxAttempts(), meters);
     }
 

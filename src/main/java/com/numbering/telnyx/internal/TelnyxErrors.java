@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import javax.ws.rs.ProcessingException;
 
@@ -36,7 +35,7 @@ final class TelnyxErrors {
 
     private static final Duration DEFAULT_RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
 
-    private final Supplier<ObjectMapper> mapper;
+    private final ObjectMapper mapper;
 
     private final Duration maxPause;
 
@@ -47,11 +46,6 @@ final class TelnyxErrors {
      * silence alerts for an hour), counted and logged
      */
     TelnyxErrors(ObjectMapper mapper, Duration maxPause, MeterRegistry meters) {
-        this(() -> mapper, maxPause, meters);
-    }
-
-    /** @param mapper the SDK's, once its client is built (TelnyxClientConfiguration builds it beside the start) */
-    TelnyxErrors(Supplier<ObjectMapper> mapper, Duration maxPause, MeterRegistry meters) {
         this.mapper = mapper;
         this.maxPause = maxPause;
         this.cutResets = Counter.builder("numbering.telnyx.resets.cut")
@@ -154,7 +148,7 @@ final class TelnyxErrors {
             return new Error(null, "");
         }
         try {
-            JsonNode first = this.mapper.get().readTree(body).path("errors").path(0);
+            JsonNode first = this.mapper.readTree(body).path("errors").path(0);
             String code = first.hasNonNull("code") ? first.get("code").asText() : null;
             String text = (first.path("title").asText("") + " " + first.path("detail").asText("")).trim();
             return new Error(code, text);
