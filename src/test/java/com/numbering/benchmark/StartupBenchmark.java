@@ -24,7 +24,9 @@ import com.numbering.benchmark.PodStart.Measurement;
  * </pre>
  * The fast-start variant ({@code fast}) is what the image runs: Java 17, the extracted jar, its CDS archive from a
  * training run, the small pod's JVM options and memory limit. {@code -Dvariants=plain,flags17,fast,aot25,plain25} adds
- * what lies between and beside: the options alone, Java 25's AOT cache instead of CDS, Java 25 alone.
+ * what lies between and beside: the options alone, Java 25's AOT cache instead of CDS, Java 25 alone; {@code base}
+ * with {@code -DbaseJar=…} is {@code fast} made from another build's jar, to compare two commits turn by turn. Each
+ * run also reports where its start went ({@link StartMilestones}) and its CPU time.
  */
 public final class StartupBenchmark {
 
@@ -61,6 +63,7 @@ public final class StartupBenchmark {
                         jar.getFileName().toString());
                 case "fast" -> built(FastStartBuild.build(name, jar, java17, work.resolve(name), small, false));
                 case "aot25" -> built(FastStartBuild.build(name, jar, java25, work.resolve(name), small, true));
+                case "base" -> built(FastStartBuild.build(name, baseJar(), java17, work.resolve(name), small, false));
                 default -> throw new IllegalArgumentException("unknown variant " + name);
             });
         }
@@ -91,6 +94,15 @@ public final class StartupBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /** {@code base}: the image as another build made it ({@code -DbaseJar=…/numbering.jar}), to compare two commits. */
+    private static Path baseJar() {
+        String baseJar = System.getProperty("baseJar", "");
+        if (baseJar.isBlank()) {
+            throw new IllegalArgumentException("variant base needs -DbaseJar=<another build's numbering.jar>");
+        }
+        return Path.of(baseJar).toAbsolutePath();
     }
 
     private static StartupVariant built(FastStartBuild.Built built) {
@@ -151,6 +163,7 @@ public final class StartupBenchmark {
                     median(first), median(total), median(rss), Arrays.stream(rss).max().orElse(0), threads);
         });
         System.out.printf(Locale.ROOT, "  first request: %s%n", results.values().iterator().next().get(0).firstRequest());
+        printBreakdown(results);
         double[] plain = medians.get("plain");
         medians.forEach((name, median) -> {
             if (plain != null && !name.equals("plain")) {
@@ -159,6 +172,28 @@ public final class StartupBenchmark {
                         100 * median[1] / plain[1]);
             }
         });
+    }
+
+    /** Medians per segment (StartMilestones), in seconds, one column per variant; then CPU time per run. */
+    private static void printBreakdown(Map<String, List<Measurement>> results) {
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-52s", "where the start goes (medians, s)"));
+        results.keySet().forEach(name -> header.append(String.format(Locale.ROOT, " %8s", name)));
+        System.out.println(header);
+        for (String[] segment : StartMilestones.SEGMENTS) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-52s", segment[0]));
+            results.values().forEach(list -> row.append(String.format(Locale.ROOT, " %8.2f",
+                    median(list.stream().mapToDouble(m -> StartMilestones.segment(m.milestones(), segment) / 1e3)
+                        .toArray()))));
+            System.out.println(row);
+        }
+        StringBuilder inspection = new StringBuilder(String.format(Locale.ROOT, "  %-52s", "  of which the tenants table's inspection"));
+        results.values().forEach(list -> inspection.append(String.format(Locale.ROOT, " %8.2f",
+                median(list.stream().mapToDouble(m -> m.milestones().getOrDefault("inspection", -1L) / 1e3).toArray()))));
+        System.out.println(inspection);
+        StringBuilder cpu = new StringBuilder(String.format(Locale.ROOT, "  %-52s", "CPU time, whole run, all threads"));
+        results.values().forEach(list -> cpu.append(String.format(Locale.ROOT, " %8.2f",
+                median(list.stream().mapToDouble(m -> m.cpu().toMillis() / 1e3).toArray()))));
+        System.out.println(cpu);
     }
 
     private static String join(double[] values) {
