@@ -1,6 +1,5 @@
 package com.numbering.pacing;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,17 +15,7 @@ class AccountPacingTests {
     /** A thread per caller: a shared pool could queue one behind another and prove nothing. */
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    private final AccountPacing account = new AccountPacing(new RequestBudget() {
-
-        @Override
-        public void acquire(Traffic traffic) {
-        }
-
-        @Override
-        public void pause(Duration delay) {
-        }
-
-    });
+    private final AccountPacing account = new AccountPacing(new UnlimitedBudget());
 
     @AfterEach
     void stopThreads() {

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.numbering.pacing.AccountPacing;
-import com.numbering.pacing.RequestBudget;
-import com.numbering.pacing.Traffic;
+import com.numbering.pacing.UnlimitedBudget;
 import com.numbering.telnyx.internal.TelnyxCalls.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,17 +23,7 @@ class TelnyxCallsWarmUpTests {
     /** A thread per call: a shared pool could queue the second call behind the first and prove nothing. */
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    private final AccountPacing account = new AccountPacing(new RequestBudget() {
-
-        @Override
-        public void acquire(Traffic traffic) {
-        }
-
-        @Override
-        public void pause(Duration delay) {
-        }
-
-    });
+    private final AccountPacing account = new AccountPacing(new UnlimitedBudget());
 
     private final TelnyxCalls calls = new TelnyxCalls(this.account,
             new TelnyxErrors(new ObjectMapper(), Duration.ofSeconds(60), new SimpleMeterRegistry()), 1,
