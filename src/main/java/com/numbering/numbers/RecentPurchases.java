@@ -26,10 +26,8 @@ final class RecentPurchases {
 
     private final Object listing = new Object();
 
-    /** When the last listing was asked for ({@link System#nanoTime()}); nothing listed yet: never. */
+    /** When the last listing was asked for ({@link System#nanoTime()}); meaningless while {@code listings} is 0. */
     private long askedAt;
-
-    private boolean listed;
 
     private Map<String, OwnedNumber> newest = Map.of();
 
@@ -51,7 +49,7 @@ final class RecentPurchases {
      */
     Optional<OwnedNumber> look(String number, long after) {
         synchronized (this.listing) {
-            if (!this.listed || this.askedAt - after < 0) {
+            if (this.listings == 0 || this.askedAt - after < 0) {
                 long asked = now();
                 Map<String, OwnedNumber> page = new HashMap<>();
                 for (OwnedNumber owned : this.telnyx.listInventory(1, PAGE_SIZE).numbers()) {
@@ -59,7 +57,6 @@ final class RecentPurchases {
                 }
                 this.newest = page;
                 this.askedAt = asked;
-                this.listed = true;
                 this.listings++;
             }
             return Optional.ofNullable(this.newest.get(number));
