@@ -2,7 +2,6 @@ package com.numbering.alerts;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.springframework.stereotype.Component;
@@ -36,16 +35,20 @@ class PacedSender {
     }
 
     Run startRun(String sender, String dispatcher, BooleanSupplier stopping) {
-        return new Run(sender, dispatcher, this.pacing.startRun(sender, interval()), stopping);
+        return new Run(sender, dispatcher, this.pacing.startRun(sender, interval(), lateness()), stopping);
+    }
+
+    /** (1 s + margin) / N: the margin once in every window of N sends ({@link AlertsProperties#interval}). */
+    Duration interval() {
+        return this.properties.interval();
     }
 
     /**
-     * 1/N plus the pacing margin: the margin absorbs what happens between our send and Telnyx's arrival time (thread
-     * scheduling, the network), so that the number is never seen sending faster than N.
+     * Half the margin: a send that would leave later than that after its slot takes a new one, so that lateness never
+     * eats more than half of a window's margin, and the other half is left for the way to Telnyx.
      */
-    Duration interval() {
-        return Duration.ofNanos((long) (TimeUnit.SECONDS.toNanos(1) / this.properties.messagesPerSecond()))
-            .plus(this.properties.pacingMargin());
+    Duration lateness() {
+        return this.properties.pacingMargin().dividedBy(2);
     }
 
     AlertOutcome send(Alert alert, Message message, Run run) throws InterruptedException {
@@ -59,24 +62,29 @@ class PacedSender {
             if (!this.alerts.markSending(alert, run.dispatcher, message.segments())) {
                 return AlertOutcome.SKIPPED;
             }
+            Optional<SendSlot> now;
             try {
-                send.awaitSlot(slot.get());
+                now = send.awaitSlot(slot.get());
             }
             catch (InterruptedException stop) {
-                giveBack(alert, run, slot.get());
+                giveBack(alert, run, slot.get(), "stopped before sending");
                 throw stop;
             }
-            if (run.stopping()) {
-                giveBack(alert, run, slot.get());
+            if (now.isEmpty()) {
+                giveBack(alert, run, slot.get(), "not sent: woke too late for its slot again and again");
                 return AlertOutcome.RETRY;
             }
-            return this.sendOnce.send(alert, run.sender, message.text(), slot.get());
+            if (run.stopping()) {
+                giveBack(alert, run, slot.get(), "stopped before sending");
+                return AlertOutcome.RETRY;
+            }
+            return this.sendOnce.send(alert, run.sender, message.text(), now.get());
         }
     }
 
     /** Stopped before the request left: nothing was sent, so the alert and its segments go back. */
-    private void giveBack(Alert alert, Run run, SendSlot slot) {
-        this.alerts.putBack(alert, "stopped before sending");
+    private void giveBack(Alert alert, Run run, SendSlot slot, String reason) {
+        this.alerts.putBack(alert, reason);
         this.pacing.refund(run.sender, slot);
     }
 

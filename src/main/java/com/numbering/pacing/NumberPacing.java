@@ -10,12 +10,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared SMS number's pacing: its send window and daily segment cap ({@code sms_send_windows}, shared by every
- * process), the account turn each send needs, and the spacing of one run's sends. A send goes through it in order:
+ * process), the account turn each send needs, and how late a send may leave after its slot. A send goes through it in order:
  * {@link Run#begin}, {@link Send#reserve} (the account turn, then the number's slot), then, once the caller has
  * committed {@code sending}, {@link Send#awaitSlot} and the request, and {@link Send#close} after its answer.
  */
 @Component
 public class NumberPacing {
+
+    /** New slots a send that keeps waking late may take before it is given up. */
+    static final int RESLOTS = 3;
 
     private final SendWindow window;
 
@@ -26,9 +29,12 @@ public class NumberPacing {
         this.account = account;
     }
 
-    /** @param interval the time between two sends of this number */
-    public Run startRun(String sender, Duration interval) {
-        return new Run(sender, interval);
+    /**
+     * @param interval the time between two sends of this number
+     * @param lateness how long after its slot a send may still leave: one that would leave later takes a new slot
+     */
+    public Run startRun(String sender, Duration interval, Duration lateness) {
+        return new Run(sender, interval, lateness);
     }
 
     /** The message was not sent (refused, or stopped before the request left): its segments go back. */
@@ -55,16 +61,16 @@ public class NumberPacing {
 
         private final Duration interval;
 
+        private final Duration lateness;
+
         private final AtomicBoolean firstTaken = new AtomicBoolean();
 
         private final CountDownLatch firstAnswered = new CountDownLatch(1);
 
-        private final Gate gate;
-
-        private Run(String sender, Duration interval) {
+        private Run(String sender, Duration interval, Duration lateness) {
             this.sender = sender;
             this.interval = interval;
-            this.gate = new Gate(interval.toNanos());
+            this.lateness = lateness;
         }
 
         /** Starts one send; any but the run's first waits here until the first has its answer. */
@@ -98,16 +104,37 @@ public class NumberPacing {
          */
         public Optional<SendSlot> reserve(int segments, long dailyBudget) throws InterruptedException {
             Turn turn = NumberPacing.this.account.takeAhead(Traffic.ALERT);
-            return NumberPacing.this.window.reserve(this.run.sender, segments, dailyBudget, this.run.interval, turn);
+            return NumberPacing.this.window.reserve(this.run.sender, segments, dailyBudget, this.run.interval,
+                    this.run.lateness, turn);
         }
 
         /**
-         * Sleeps until the slot, then through the run's gate; call it after {@code sending} is committed and send
-         * right after it: a slot is never taken early and spent late.
+         * Sleeps until the slot; call it after {@code sending} is committed and send right after it: a slot is never
+         * taken early and spent late. A send that wakes more than the run's lateness after its slot (a stalled thread,
+         * a busy node) leaves that slot empty and takes the next free one: spent late, it would leave right behind
+         * the next slot's send, maybe another process's, and bunch with it. So every send leaves within the lateness
+         * of a slot of its own, and N sends in a row, of any processes, never leave within less than N − 1 intervals
+         * minus the lateness.
+         * @return the slot to send in now, or empty when the send woke late {@value #RESLOTS} times after as many new
+         *         slots: it is not made, and the caller gives its alert and segments back
          */
-        public void awaitSlot(SendSlot slot) throws InterruptedException {
-            TimeUnit.NANOSECONDS.sleep(slot.waitFromNow().toNanos());
-            this.run.gate.pass();
+        public Optional<SendSlot> awaitSlot(SendSlot slot) throws InterruptedException {
+            SendSlot current = slot;
+            for (int reslots = 0;; reslots++) {
+                TimeUnit.NANOSECONDS.sleep(current.waitFromNow().toNanos());
+                if (onTime(current)) {
+                    return Optional.of(current);
+                }
+                if (reslots == RESLOTS) {
+                    return Optional.empty();
+                }
+                current = NumberPacing.this.window.reslot(this.run.sender, current, this.run.interval,
+                        this.run.lateness);
+            }
+        }
+
+        private boolean onTime(SendSlot slot) {
+            return slot.lateBy().compareTo(this.run.lateness) <= 0;
         }
 
         @Override

@@ -14,6 +14,15 @@ import java.time.LocalDate;
  */
 public record SendSlot(Instant at, LocalDate day, int segments, Turn turn) {
 
+    /** How long ago the slot was; zero or negative while it is still ahead. */
+    Duration lateBy() {
+        return Duration.between(this.at, Instant.now());
+    }
+
+    SendSlot movedTo(Instant later) {
+        return new SendSlot(later, this.day, this.segments, this.turn);
+    }
+
     Duration waitFromNow() {
         Duration wait = Duration.between(Instant.now(), this.at);
         return wait.isNegative() ? Duration.ZERO : wait;

@@ -19,11 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shared number's rate holds from the first message of a cold JVM with four workers, and across dispatchers
- * that run at the same time: measured on the simulator's own arrival timestamps. The pacing margin is set for a
- * shared CI machine, where a process can stall for tens of milliseconds between its send and the simulator's
- * timestamp. It stays a real check: a burst (sends milliseconds apart) fails it, and so do two processes pacing on
- * their own, since two independent streams of period 1/N + margin cannot both keep 1/N apart while the margin is
- * below 1/N (here 150 ms against 200 ms).
+ * that run at the same time: measured on the simulator's own arrival timestamps, as any k arrivals in a row spanning
+ * at least (k − 1)/N. The pacing margin is set for a shared CI machine, where a process can stall for tens of
+ * milliseconds between its send and the simulator's timestamp: 150 ms kept in every second, an interval of 230 ms.
+ * It stays a real check: a burst (sends milliseconds apart) fails it, and so do two processes pacing on their own,
+ * since two independent streams of period (1 s + margin)/N together send at nearly twice N.
  */
 @Tag("slow") // several JVMs, tens of seconds: CI and -Pthorough run it, ./mvnw verify does not (README "Tests")
 class DispatchPacingTests {
