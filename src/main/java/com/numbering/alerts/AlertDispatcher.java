@@ -24,6 +24,7 @@ import com.numbering.support.AllSettled;
 import com.numbering.support.RunThreads;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 import com.numbering.telnyx.TelnyxGateway;
+import com.numbering.telnyx.TelnyxProperties;
 
 /**
  * Delivers due client alerts through the shared SMS number: once, on time, only to people who agreed, no faster
@@ -50,6 +51,8 @@ class AlertDispatcher {
 
     private final AlertsProperties properties;
 
+    private final TelnyxProperties telnyxProperties;
+
     private final MeterRegistry meters;
 
     /** Only what this run's readiness check saw: a run that fails before it pushes no series. */
@@ -58,7 +61,8 @@ class AlertDispatcher {
     private final Clock clock;
 
     AlertDispatcher(AlertRepository alerts, SenderReadiness readiness, AlertRules rules, PacedSender sender,
-            NumberPacing pacing, TelnyxGateway telnyx, AlertsProperties properties, MeterRegistry meters, Clock clock) {
+            NumberPacing pacing, TelnyxGateway telnyx, AlertsProperties properties, TelnyxProperties telnyxProperties,
+            MeterRegistry meters, Clock clock) {
         this.alerts = alerts;
         this.readiness = readiness;
         this.rules = rules;
@@ -66,6 +70,7 @@ class AlertDispatcher {
         this.pacing = pacing;
         this.telnyx = telnyx;
         this.properties = properties;
+        this.telnyxProperties = telnyxProperties;
         this.meters = meters;
         this.clock = clock;
         this.blocked = new ObservedGauge(meters, "numbering.alerts.blocked", "1 when no client alert may leave "
@@ -96,9 +101,11 @@ class AlertDispatcher {
         Map<AlertOutcome, Integer> outcomes = new EnumMap<>(AlertOutcome.class);
         PacedSender.Run run = this.sender.startRun(ready.number(), UUID.randomUUID().toString(), stopping);
         RunBudget budget = new RunBudget(this.clock, timeLeft);
-        ExecutorService workers = RunThreads.fixedPool("alert-dispatch", this.properties.workers(), false);
+        ExecutorService workers = RunThreads.fixedPool("alert-dispatch",
+                this.properties.workersFor(this.telnyxProperties.maxConcurrentRequests()), false);
         try {
             boolean profileChecked = false;
+            AllSettled.Pending<AlertOutcome> sending = null;
             while (!stopping.getAsBoolean() && !budgetUsedUp(ready.number()) && !budget.spent()) {
                 List<Alert> claimed = this.alerts.claim(run.dispatcher(), this.properties.claimSize());
                 if (claimed.isEmpty()) {
@@ -108,9 +115,14 @@ class AlertDispatcher {
                     checkProfile(ready);
                     profileChecked = true;
                 }
-                deliverAll(claimed, ready, run, budget, workers)
-                    .forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
+                // Queued behind the alerts still in flight: the workers go from one claim to the next without a pause
+                // in the number's sends, and the next claim is made while these are sent.
+                AllSettled.Pending<AlertOutcome> next = AllSettled.start(claimed,
+                        alert -> deliver(alert, ready, run, budget), workers);
+                settle(sending, next, outcomes);
+                sending = next;
             }
+            settle(sending, null, outcomes);
         }
         finally {
             workers.shutdownNow();
@@ -157,15 +169,36 @@ class AlertDispatcher {
         }
     }
 
-    private List<AlertOutcome> deliverAll(List<Alert> claimed, Readiness ready, PacedSender.Run run,
-            RunBudget budget, ExecutorService workers) {
+    /**
+     * Waits for one claim's alerts; when one of them failed the run, the claim queued behind it is not started (its
+     * alerts go back to the queue untouched) and the failure is rethrown once both have settled.
+     */
+    private void settle(AllSettled.Pending<AlertOutcome> claim, AllSettled.Pending<AlertOutcome> queuedBehind,
+            Map<AlertOutcome, Integer> outcomes) {
+        if (claim == null) {
+            return;
+        }
         try {
-            return AllSettled.run(claimed, alert -> deliver(alert, ready, run, budget), workers);
+            claim.settle().forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
         }
         catch (RuntimeException stop) {
+            if (queuedBehind != null) {
+                queuedBehind.abandon();
+                settleQuietly(queuedBehind, outcomes);
+            }
             // Claimed alerts that were never sent go back to the queue.
             this.alerts.releaseClaims();
             throw stop;
+        }
+    }
+
+    /** Only the first failure of a run is rethrown; the alerts of a later one have settled their own state. */
+    private static void settleQuietly(AllSettled.Pending<AlertOutcome> claim, Map<AlertOutcome, Integer> outcomes) {
+        try {
+            claim.settle().forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
+        }
+        catch (RuntimeException later) {
+            log.debug("A second failure while the run stops: {}", later.getMessage());
         }
     }
 
