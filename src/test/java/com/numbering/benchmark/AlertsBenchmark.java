@@ -1,29 +1,42 @@
 package com.numbering.benchmark;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.numbering.NumberingApplication;
 import com.numbering.launch.JobLaunchService;
-import com.numbering.launch.LaunchResult;
 import com.numbering.telnyx.sandbox.LedgerMessage;
 import com.numbering.telnyx.sandbox.SimulatorSettings;
 import com.numbering.telnyx.sandbox.TelnyxSimulator;
 
 /**
- * Benchmark (not a test): dispatchAlertsJob for N due alerts at a configured rate against the simulator. Prints the
- * achieved rate as a share of the configured one, duplicates, and p50/p99 lag from due time to send.
+ * Benchmark (not a test): dispatchAlertsJob for N due alerts at a configured rate against the simulator, with the
+ * default workers and pacing margin. Prints the achieved rate as a share of the configured one, duplicates, the
+ * shortest window of N (the rate) consecutive arrivals at the simulator against the (N − 1)/N seconds it must last,
+ * and p50/p99 lag from due time to send.
+ * <p>
+ * {@code -Ddispatchers=2} runs that many dispatchers at once, each an application context of its own (its own
+ * workers, connection pools and pacing) on the same database and the same number, and measures their merged
+ * arrivals. They are started through each context's {@code JobOperator}: the launcher's per-job lock would keep all
+ * but one idle, and the point is the shared window when several do send (a process that lost its lock, a second
+ * deployment on the same database).
  * <pre>
- * ./mvnw -q -Pbenchmark verify -Dbenchmark=AlertsBenchmark -Dalerts=20000 -Drate=50 -DlatencyMs=50
+ * ./mvnw -q -Pbenchmark verify -Dbenchmark=AlertsBenchmark -Dalerts=3000 -Drate=50 -DlatencyMs=100 -Ddispatchers=1
  * </pre>
  */
 public final class AlertsBenchmark {
@@ -35,44 +48,100 @@ public final class AlertsBenchmark {
         int alerts = Integer.getInteger("alerts", 20000);
         double rate = Double.parseDouble(System.getProperty("rate", "50"));
         long latencyMs = Long.getLong("latencyMs", 50);
+        int dispatchers = Integer.getInteger("dispatchers", 1);
         SimulatorSettings settings = SimulatorSettings.defaults().withLatency(Duration.ofMillis(latencyMs));
-        try (TelnyxSimulator simulator = TelnyxSimulator.start(settings);
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(NumberingApplication.class).run(
-                        "--numbering.launch.enabled=false", "--numbering.local.embedded-database=true",
-                        "--numbering.telnyx.base-url=" + simulator.baseUrl(),
-                        "--numbering.telnyx.api-key=" + settings.apiKey(), "--numbering.telnyx.requests-per-second=200",
-                        "--numbering.telnyx.max-concurrent-requests=16", "--numbering.sms.area-code=415",
-                        "--numbering.sms.public-base-url=https://alerts.example.test",
-                        "--numbering.sms.order-poll-interval=100ms", "--numbering.alerts.messages-per-second=" + rate,
-                        "--numbering.alerts.daily-segment-budget=1000000", "--numbering.alerts.workers=8",
-                        "--numbering.alerts.claim-size=200", "--logging.level.com.numbering=WARN")) {
-            JobLaunchService launches = app.getBean(JobLaunchService.class);
-            launches.launch("setupSharedSmsNumberJob", new JobParameters());
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        List<ConfigurableApplicationContext> apps = new ArrayList<>();
+        try (TelnyxSimulator simulator = TelnyxSimulator.start(settings)) {
+            for (int i = 0; i < dispatchers; i++) {
+                apps.add(new SpringApplicationBuilder(NumberingApplication.class).run(arguments(simulator, settings,
+                        rate)));
+            }
+            apps.get(0).getBean(JobLaunchService.class).launch("setupSharedSmsNumberJob", new JobParameters());
+            JdbcTemplate jdbc = apps.get(0).getBean(JdbcTemplate.class);
             seed(jdbc, alerts);
             int before = simulator.ledger().messages().size();
             long start = System.nanoTime();
-            LaunchResult result = launches.launch("dispatchAlertsJob", new JobParameters());
+            List<BatchStatus> statuses = dispatchAll(apps);
             double seconds = (System.nanoTime() - start) / 1e9;
             List<LedgerMessage> sent = simulator.ledger().messages().subList(before, simulator.ledger().messages().size());
-            double span = Duration.between(sent.get(0).acceptedAt(), sent.get(sent.size() - 1).acceptedAt()).toNanos()
-                    / 1e9;
-            double achieved = (sent.size() - 1) / span;
-            Set<String> distinct = sent.stream().map(m -> m.to() + "|" + m.text()).collect(Collectors.toSet());
-            List<Double> lags = jdbc.queryForList(
-                    "SELECT extract(epoch FROM sent_at - not_before) FROM client_alerts WHERE status = 'sent' ORDER BY 1",
-                    Double.class);
-            System.out.printf(Locale.ROOT, "dispatchAlertsJob benchmark: %d alerts due at once, %.0f messages/second "
-                    + "configured, %d ms simulated latency%n", alerts, rate, latencyMs);
-            System.out.printf(Locale.ROOT, "  result             %s, %d sent in %.1f s%n", result.execution().getStatus(),
-                    sent.size(), seconds);
-            System.out.printf(Locale.ROOT, "  achieved rate      %.2f messages/second = %.1f%% of %.0f%n", achieved,
-                    100 * achieved / rate, rate);
-            System.out.printf(Locale.ROOT, "  duplicates         %d%n", sent.size() - distinct.size());
-            System.out.printf(Locale.ROOT, "  lag due -> sent    p50 %.1f s, p99 %.1f s (all %d were due at the start)%n",
-                    percentile(lags, 0.50), percentile(lags, 0.99), alerts);
+            report(jdbc, sent, alerts, rate, latencyMs, dispatchers, statuses, seconds);
+        }
+        finally {
+            apps.forEach(ConfigurableApplicationContext::close);
         }
         System.exit(0);
+    }
+
+    private static String[] arguments(TelnyxSimulator simulator, SimulatorSettings settings, double rate) {
+        return new String[] { "--numbering.launch.enabled=false", "--numbering.local.embedded-database=true",
+                "--numbering.telnyx.base-url=" + simulator.baseUrl(), "--numbering.telnyx.api-key=" + settings.apiKey(),
+                "--numbering.telnyx.requests-per-second=200", "--numbering.telnyx.max-concurrent-requests=16",
+                "--numbering.sms.area-code=415", "--numbering.sms.public-base-url=https://alerts.example.test",
+                "--numbering.sms.order-poll-interval=100ms", "--numbering.alerts.messages-per-second=" + rate,
+                "--numbering.alerts.daily-segment-budget=1000000", "--numbering.alerts.claim-size=200",
+                "--logging.level.com.numbering=WARN" };
+    }
+
+    /** One run per context, all started at once; one alone goes through the launcher as in production. */
+    private static List<BatchStatus> dispatchAll(List<ConfigurableApplicationContext> apps) {
+        if (apps.size() == 1) {
+            return List.of(apps.get(0).getBean(JobLaunchService.class)
+                .launch("dispatchAlertsJob", new JobParameters())
+                .execution()
+                .getStatus());
+        }
+        List<CompletableFuture<BatchStatus>> runs = new ArrayList<>();
+        for (int i = 0; i < apps.size(); i++) {
+            ConfigurableApplicationContext app = apps.get(i);
+            JobParameters parameters = new JobParametersBuilder()
+                .addString(JobLaunchService.RUN_AT, Instant.now() + "-" + i, true)
+                .toJobParameters();
+            runs.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return app.getBean(JobOperator.class)
+                        .start(app.getBean("dispatchAlertsJob", Job.class), parameters)
+                        .getStatus();
+                }
+                catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }));
+        }
+        return runs.stream().map(CompletableFuture::join).toList();
+    }
+
+    private static void report(JdbcTemplate jdbc, List<LedgerMessage> sent, int alerts, double rate, long latencyMs,
+            int dispatchers, List<BatchStatus> statuses, double seconds) {
+        List<Instant> arrivals = sent.stream().map(LedgerMessage::acceptedAt).sorted().toList();
+        double span = Duration.between(arrivals.get(0), arrivals.get(arrivals.size() - 1)).toNanos() / 1e9;
+        double achieved = (arrivals.size() - 1) / span;
+        Set<String> distinct = sent.stream().map(m -> m.to() + "|" + m.text()).collect(Collectors.toSet());
+        int window = (int) Math.ceil(rate);
+        double shortest = shortestWindow(arrivals, window);
+        double floor = (window - 1) / rate;
+        List<Double> lags = jdbc.queryForList(
+                "SELECT extract(epoch FROM sent_at - not_before) FROM client_alerts WHERE status = 'sent' ORDER BY 1",
+                Double.class);
+        System.out.printf(Locale.ROOT, "dispatchAlertsJob benchmark: %d alerts due at once, %.0f messages/second "
+                + "configured, %d ms simulated latency, %d dispatcher(s)%n", alerts, rate, latencyMs, dispatchers);
+        System.out.printf(Locale.ROOT, "  result             %s, %d sent in %.1f s%n", statuses, sent.size(), seconds);
+        System.out.printf(Locale.ROOT, "  achieved rate      %.2f messages/second = %.1f%% of %.0f%n", achieved,
+                100 * achieved / rate, rate);
+        System.out.printf(Locale.ROOT, "  duplicates         %d%n", sent.size() - distinct.size());
+        System.out.printf(Locale.ROOT, "  shortest window    %d arrivals in a row within %.1f ms (at least %.1f ms): "
+                + "%s%n", window, shortest * 1000, floor * 1000, shortest >= floor ? "holds" : "VIOLATED");
+        System.out.printf(Locale.ROOT, "  lag due -> sent    p50 %.1f s, p99 %.1f s (all %d were due at the start)%n",
+                percentile(lags, 0.50), percentile(lags, 0.99), alerts);
+    }
+
+    /** The shortest time any {@code n} consecutive arrivals span, in seconds (infinite with fewer than n). */
+    static double shortestWindow(List<Instant> arrivals, int n) {
+        double shortest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i + n - 1 < arrivals.size(); i++) {
+            shortest = Math.min(shortest,
+                    Duration.between(arrivals.get(i), arrivals.get(i + n - 1)).toNanos() / 1e9);
+        }
+        return shortest;
     }
 
     private static double percentile(List<Double> sorted, double p) {
