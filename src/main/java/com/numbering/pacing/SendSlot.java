@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One send's place in the shared number's window ({@link NumberPacing#reserve}).
+ * One send's place in the shared number's window ({@link NumberPacing.Send#reserve}).
  *
  * @param at when the send may go, on the database's clock (the hosts' clocks are kept in step by NTP)
  * @param day the UTC day whose budget paid for it

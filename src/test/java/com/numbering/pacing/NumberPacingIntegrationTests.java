@@ -25,19 +25,6 @@ class NumberPacingIntegrationTests {
 
     private static final Duration LATENESS = Duration.ofMillis(10);
 
-    /** An account budget that never waits: only the number's window is under test. */
-    private static final RequestBudget FREE = new RequestBudget() {
-
-        @Override
-        public void acquire(Traffic traffic) {
-        }
-
-        @Override
-        public void pause(Duration delay) {
-        }
-
-    };
-
     @Autowired
     private DataSource dataSource;
 
@@ -46,13 +33,13 @@ class NumberPacingIntegrationTests {
     @Test
     void reservedSlotsAreOneIntervalApartAndNeverLessThanTheLeadAhead() throws Exception {
         // given an idle window
-        SendWindow window = new SendWindow(new JdbcTemplate(this.dataSource));
+        NumberPacing pacing = pacing();
         Instant before = Instant.now();
 
         // when five sends reserve at once
         List<Instant> slots = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            slots.add(window.reserve(this.sender, 1, 100, INTERVAL, LATENESS, Turn.none()).orElseThrow().at());
+            slots.add(pacing.reserveSlot(this.sender, 1, 100, INTERVAL, LATENESS, Turn.none()).orElseThrow().at());
         }
 
         // then the first is the lead ahead (time to commit sending), the others follow an interval apart
@@ -60,20 +47,19 @@ class NumberPacingIntegrationTests {
         for (int i = 1; i < slots.size(); i++) {
             assertThat(Duration.between(slots.get(i - 1), slots.get(i))).isEqualTo(INTERVAL);
         }
-        assertThat(window.segmentsUsedToday(this.sender)).isEqualTo(5);
+        assertThat(pacing.segmentsUsedToday(this.sender)).isEqualTo(5);
     }
 
     @Test
     void aSendThatWakesTooLateTakesTheNextFreeSlotWithoutPayingItsSegmentsAgain() throws Exception {
         // given a send whose slot passed longer ago than the lateness while a later send holds the next slot
-        SendWindow window = new SendWindow(new JdbcTemplate(this.dataSource));
-        NumberPacing pacing = new NumberPacing(window, new AccountPacing(FREE));
+        NumberPacing pacing = pacing();
         NumberPacing.Run run = pacing.startRun(this.sender, INTERVAL, LATENESS);
         SendSlot late;
         SendSlot next;
         try (NumberPacing.Send send = run.begin()) {
             late = send.reserve(2, 100).orElseThrow();
-            next = window.reserve(this.sender, 1, 100, INTERVAL, LATENESS, Turn.none()).orElseThrow();
+            next = pacing.reserveSlot(this.sender, 1, 100, INTERVAL, LATENESS, Turn.none()).orElseThrow();
             Thread.sleep(Duration.between(Instant.now(), late.at()).plus(LATENESS.multipliedBy(3)).toMillis());
 
             // when it waits for its slot
@@ -85,15 +71,13 @@ class NumberPacingIntegrationTests {
             assertThat(Duration.between(slot.get().at(), Instant.now())).isLessThanOrEqualTo(LATENESS);
             assertThat(slot.get().segments()).isEqualTo(2);
         }
-        assertThat(window.segmentsUsedToday(this.sender)).isEqualTo(3);
+        assertThat(pacing.segmentsUsedToday(this.sender)).isEqualTo(3);
     }
 
     @Test
     void aSendOnTimeKeepsItsSlot() throws Exception {
         // given a reserved slot
-        SendWindow window = new SendWindow(new JdbcTemplate(this.dataSource));
-        NumberPacing.Run run = new NumberPacing(window, new AccountPacing(FREE)).startRun(this.sender, INTERVAL,
-                LATENESS);
+        NumberPacing.Run run = pacing().startRun(this.sender, INTERVAL, LATENESS);
         try (NumberPacing.Send send = run.begin()) {
             SendSlot reserved = send.reserve(1, 100).orElseThrow();
 
@@ -104,6 +88,11 @@ class NumberPacingIntegrationTests {
             assertThat(slot).contains(reserved);
             assertThat(Instant.now()).isAfterOrEqualTo(reserved.at());
         }
+    }
+
+    /** Only the number's window is under test: the account budget never waits. */
+    private NumberPacing pacing() {
+        return new NumberPacing(new JdbcTemplate(this.dataSource), new AccountPacing(new UnlimitedBudget()));
     }
 
 }
