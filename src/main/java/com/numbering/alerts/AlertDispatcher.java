@@ -30,7 +30,7 @@ import com.numbering.telnyx.TelnyxProperties;
  * Delivers due client alerts through the shared SMS number: once, on time, only to people who agreed, no faster
  * than the number may send. One logical alert is at most one message: {@code sending} is committed before the
  * call, and an alert found {@code sending} after a crash is never sent again ({@code unknown}, for a human).
- * This class runs the claim loop; {@link AlertRules} decides, {@link PacedSender} sends in turn.
+ * This class runs the claim loop; {@link AlertRules} decides, {@link AlertSendOnce} sends in turn.
  */
 @Component
 class AlertDispatcher {
@@ -43,7 +43,7 @@ class AlertDispatcher {
 
     private final AlertRules rules;
 
-    private final PacedSender sender;
+    private final AlertSendOnce sender;
 
     private final NumberPacing pacing;
 
@@ -60,7 +60,7 @@ class AlertDispatcher {
 
     private final Clock clock;
 
-    AlertDispatcher(AlertRepository alerts, SenderReadiness readiness, AlertRules rules, PacedSender sender,
+    AlertDispatcher(AlertRepository alerts, SenderReadiness readiness, AlertRules rules, AlertSendOnce sender,
             NumberPacing pacing, TelnyxGateway telnyx, AlertsProperties properties, TelnyxProperties telnyxProperties,
             MeterRegistry meters, Clock clock) {
         this.alerts = alerts;
@@ -99,7 +99,7 @@ class AlertDispatcher {
             return Map.of();
         }
         Map<AlertOutcome, Integer> outcomes = new EnumMap<>(AlertOutcome.class);
-        PacedSender.Run run = this.sender.startRun(ready.number(), UUID.randomUUID().toString(), stopping);
+        AlertSendOnce.Run run = this.sender.startRun(ready.number(), UUID.randomUUID().toString(), stopping);
         RunBudget budget = new RunBudget(this.clock, timeLeft);
         ExecutorService workers = RunThreads.fixedPool("alert-dispatch",
                 this.properties.workersFor(this.telnyxProperties.maxConcurrentRequests()), false);
@@ -202,13 +202,13 @@ class AlertDispatcher {
         }
     }
 
-    private AlertOutcome deliver(Alert alert, Readiness ready, PacedSender.Run run, RunBudget budget) {
+    private AlertOutcome deliver(Alert alert, Readiness ready, AlertSendOnce.Run run, RunBudget budget) {
         AlertOutcome outcome = attempt(alert, ready, run, budget);
         this.meters.counter("numbering.alerts.dispatched", "outcome", outcome.label()).increment();
         return outcome;
     }
 
-    private AlertOutcome attempt(Alert alert, Readiness ready, PacedSender.Run run, RunBudget budget) {
+    private AlertOutcome attempt(Alert alert, Readiness ready, AlertSendOnce.Run run, RunBudget budget) {
         if (run.stopping()) {
             this.alerts.putBack(alert, "stopped before sending");
             return AlertOutcome.RETRY;

@@ -2,11 +2,14 @@ package com.numbering.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.numbering.alerts.AlertRules.Message;
 import com.numbering.alerts.SendErrors.Concern;
 import com.numbering.config.InvalidConfigurationException;
 import com.numbering.pacing.NumberPacing;
@@ -19,9 +22,15 @@ import com.numbering.telnyx.TelnyxGateway.OutboundMessage;
 import com.numbering.telnyx.TelnyxGateway;
 
 /**
- * The one send of an alert already committed as {@code sending}, and what each answer of Telnyx's means for it
- * (docs/jobs.md "Client alerts": error classes): sent; refused for this recipient or this text alone; refused for the
- * sender, which stops the queue; not now, retried with backoff; or unknown, never resent.
+ * The one send of an alert, in its turn, and what each answer of Telnyx's means for it.
+ * <p>
+ * In its turn ({@link NumberPacing}): the account turn is taken and the slot reserved in the shared send window only
+ * when the alert is ready to go, {@code sending} is committed, and the request leaves at the slot: a slot is never
+ * taken early and spent late. The first send of a run goes alone and the window restarts after its answer.
+ * <p>
+ * Once: the request is made only for an alert committed as {@code sending}, and its answer (docs/jobs.md "Client
+ * alerts": error classes) means sent; refused for this recipient or this text alone; refused for the sender, which
+ * stops the queue; not now, retried with backoff; or unknown, never resent.
  */
 @Component
 class AlertSendOnce {
@@ -53,7 +62,62 @@ class AlertSendOnce {
         this.clock = clock;
     }
 
-    AlertOutcome send(Alert alert, String from, String text, SendSlot slot) {
+    Run startRun(String sender, String dispatcher, BooleanSupplier stopping) {
+        return new Run(sender, dispatcher, this.pacing.startRun(sender, interval(), lateness()), stopping);
+    }
+
+    /** (1 s + margin) / N: the margin once in every window of N sends ({@link AlertsProperties#interval}). */
+    Duration interval() {
+        return this.properties.interval();
+    }
+
+    /**
+     * Half the margin: a send that would leave later than that after its slot takes a new one, so that lateness never
+     * eats more than half of a window's margin, and the other half is left for the way to Telnyx.
+     */
+    Duration lateness() {
+        return this.properties.pacingMargin().dividedBy(2);
+    }
+
+    AlertOutcome send(Alert alert, Message message, Run run) throws InterruptedException {
+        try (NumberPacing.Send send = run.pacing.begin()) {
+            Optional<SendSlot> slot = send.reserve(message.segments().segments(),
+                    this.properties.dailySegmentBudget());
+            if (slot.isEmpty()) {
+                this.alerts.retryAt(alert, this.alerts.startOfTomorrow(), null, "daily segment budget used up");
+                return AlertOutcome.HELD;
+            }
+            if (!this.alerts.markSending(alert, run.dispatcher, message.segments())) {
+                return AlertOutcome.SKIPPED;
+            }
+            Optional<SendSlot> now;
+            try {
+                now = send.awaitSlot(slot.get());
+            }
+            catch (InterruptedException stop) {
+                giveBack(alert, run, slot.get(), "stopped before sending");
+                throw stop;
+            }
+            if (now.isEmpty()) {
+                giveBack(alert, run, slot.get(), "not sent: woke too late for its slot again and again");
+                return AlertOutcome.RETRY;
+            }
+            if (run.stopping()) {
+                giveBack(alert, run, slot.get(), "stopped before sending");
+                return AlertOutcome.RETRY;
+            }
+            return request(alert, run.sender, message.text(), now.get());
+        }
+    }
+
+    /** Stopped before the request left: nothing was sent, so the alert and its segments go back. */
+    private void giveBack(Alert alert, Run run, SendSlot slot, String reason) {
+        this.alerts.putBack(alert, reason);
+        this.pacing.refund(run.sender, slot);
+    }
+
+    /** The request, at the slot, for an alert committed as {@code sending}. */
+    private AlertOutcome request(Alert alert, String from, String text, SendSlot slot) {
         try {
             this.fence.check("POST /messages");
         }
@@ -155,6 +219,34 @@ class AlertSendOnce {
 
     private Duration backoff(int attempts) {
         return Backoff.jittered(this.properties.retryBackoff(), this.properties.maxRetryBackoff(), attempts);
+    }
+
+    /** One dispatcher run's sends from one number. */
+    static final class Run {
+
+        private final String sender;
+
+        private final String dispatcher;
+
+        private final NumberPacing.Run pacing;
+
+        private final BooleanSupplier stopping;
+
+        private Run(String sender, String dispatcher, NumberPacing.Run pacing, BooleanSupplier stopping) {
+            this.sender = sender;
+            this.dispatcher = dispatcher;
+            this.pacing = pacing;
+            this.stopping = stopping;
+        }
+
+        boolean stopping() {
+            return this.stopping.getAsBoolean();
+        }
+
+        String dispatcher() {
+            return this.dispatcher;
+        }
+
     }
 
 }
