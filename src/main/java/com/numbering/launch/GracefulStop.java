@@ -18,7 +18,8 @@ import org.springframework.context.SmartLifecycle;
  * in hand is finished, crash-safe as ever), waits for the launch to end {@code STOPPED}, and ends the process with
  * the launch's exit code ({@link ExitCodes#STOPPED}) — a JVM ended by a signal would otherwise exit 143 whatever it
  * did. If the run does not end within {@code numbering.launch.stop-timeout}, the JVM goes down as before and the next
- * launch recovers the execution.
+ * launch recovers the execution. A signal that comes after the job ended, while the launch still records it, only
+ * waits for the launch: the process exits with the run's own code.
  */
 final class GracefulStop implements SmartLifecycle {
 
@@ -28,7 +29,7 @@ final class GracefulStop implements SmartLifecycle {
 
     private final Duration timeout;
 
-    private final AtomicReference<Running> running = new AtomicReference<>();
+    private final AtomicReference<Launch> launch = new AtomicReference<>();
 
     private volatile boolean started;
 
@@ -37,45 +38,71 @@ final class GracefulStop implements SmartLifecycle {
         this.timeout = timeout;
     }
 
-    private record Running(JobExecution execution, CountDownLatch ended, int[] exitCode) {
+    /** One launch under way: its execution once the job has begun, its exit code once the launch has ended. */
+    private static final class Launch {
+
+        private final AtomicReference<JobExecution> execution = new AtomicReference<>();
+
+        private final CountDownLatch ended = new CountDownLatch(1);
+
+        private volatile int exitCode = ExitCodes.STOPPED;
+
     }
 
+    /** The launcher's, before it starts or restarts a job: only a launch's execution is stopped by SIGTERM. */
+    void launching() {
+        this.launch.set(new Launch());
+    }
+
+    /** Every job's, as it begins; a job run outside a launch (a benchmark driving it directly) is not tracked. */
     void began(JobExecution execution) {
-        this.running.set(new Running(execution, new CountDownLatch(1), new int[] { ExitCodes.STOPPED }));
+        Launch current = this.launch.get();
+        if (current != null) {
+            current.execution.set(execution);
+        }
     }
 
     void ended(int exitCode) {
-        Running run = this.running.getAndSet(null);
-        if (run != null) {
-            run.exitCode()[0] = exitCode;
-            run.ended().countDown();
+        Launch current = this.launch.getAndSet(null);
+        if (current != null) {
+            current.exitCode = exitCode;
+            current.ended.countDown();
         }
     }
 
     @Override
     public void stop() {
         this.started = false;
-        Running run = this.running.get();
-        if (run == null) {
+        Launch current = this.launch.get();
+        JobExecution execution = current == null ? null : current.execution.get();
+        if (execution == null) {
             return;
         }
-        String job = run.execution().getJobInstance().getJobName();
-        log.warn("{} execution {}: stop requested (SIGTERM); ending at the next chunk boundary", job,
-                run.execution().getId());
+        String job = execution.getJobInstance().getJobName();
         try {
-            this.jobOperator.stop(run.execution());
-            if (run.ended().await(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                // Outside a signal the JVM would exit with the launch's code; in one it exits 143 unless told.
-                Runtime.getRuntime().halt(run.exitCode()[0]);
+            if (execution.isRunning()) {
+                log.warn("{} execution {}: stop requested (SIGTERM); ending at the next chunk boundary", job,
+                        execution.getId());
+                this.jobOperator.stop(execution);
             }
-            log.error("{} execution {} did not stop within {}; the next launch recovers it", job,
-                    run.execution().getId(), this.timeout);
+            else {
+                // The job is over and the launch is still recording it (its figures to the Pushgateway): a signal now
+                // must not turn a finished run into exit 143, which the CronJob counts as a failure.
+                log.warn("{} execution {}: SIGTERM after the job ended {}; waiting for the launch to finish", job,
+                        execution.getId(), execution.getStatus());
+            }
+            if (current.ended.await(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                // Outside a signal the JVM would exit with the launch's code; in one it exits 143 unless told.
+                Runtime.getRuntime().halt(current.exitCode);
+            }
+            log.error("{} execution {} did not stop within {}; the next launch recovers it", job, execution.getId(),
+                    this.timeout);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
         catch (Exception ex) {
-            log.warn("{}: could not stop execution {}: {}", job, run.execution().getId(), ex.getMessage());
+            log.warn("{}: could not stop execution {}: {}", job, execution.getId(), ex.getMessage());
         }
     }
 

@@ -115,6 +115,7 @@ public class JobLaunchService {
             this.metrics.beforeRun(jobName);
             int exitCode = ExitCodes.STARTUP_FAILED;
             this.fence.holding(held.jobName(), held.sessionPid());
+            this.stop.launching();
             try {
                 JobExecution execution = restartOrStart(job, parameters, restartable);
                 LaunchResult result = result(execution);

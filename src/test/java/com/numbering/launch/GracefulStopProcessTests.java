@@ -1,7 +1,9 @@
 package com.numbering.launch;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -95,6 +97,30 @@ class GracefulStopProcessTests {
         }
     }
 
+    @Test
+    void sigtermAfterTheJobEndedWaitsForTheLaunchAndExitsWithTheRunsOwnCode() throws Exception {
+        try (OutsideWorld world = OutsideWorld.start("graceful_stop_after_end");
+                ServerSocket silentPushgateway = new ServerSocket(0)) {
+            // given a run with nothing to buy, whose Pushgateway takes the connection and never answers
+            List<String> args = new ArrayList<>(args(world));
+            args.addAll(List.of("--numbering.metrics.pushgateway.enabled=true",
+                    "--numbering.metrics.pushgateway.address=127.0.0.1:" + silentPushgateway.getLocalPort(),
+                    "--numbering.metrics.pushgateway.timeout=15s"));
+            AppProcess run = AppProcess.start(Map.of(), args);
+
+            // when Kubernetes sends SIGTERM after the job ended, while the launch still pushes the run's figures
+            waitForOutput(run, "provisionVoiceNumbersJob COMPLETED in");
+            run.terminate();
+            Finished finished = run.waitForExit();
+
+            // then the process let the launch finish and exits with the run's own code, not the signal's 143
+            assertThat(finished.exitCode()).as(finished.output()).isEqualTo(ExitCodes.OK);
+            assertThat(finished.output()).contains("SIGTERM after the job ended COMPLETED")
+                .contains("metrics not pushed")
+                .doesNotContain("could not stop");
+        }
+    }
+
     private static String[] smsArgs() {
         return new String[] { "--numbering.sms.area-code=415",
                 "--numbering.sms.public-base-url=https://alerts.example.test", "--numbering.sms.order-poll-interval=50ms",
@@ -139,6 +165,17 @@ class GracefulStopProcessTests {
             Thread.sleep(50);
         }
         throw new AssertionError("no order was placed: " + process.output());
+    }
+
+    private static void waitForOutput(AppProcess process, String line) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            if (process.output().contains(line)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no line '" + line + "': " + process.output());
     }
 
 }
