@@ -63,20 +63,8 @@ class AlertSendOnce {
     }
 
     Run startRun(String sender, String dispatcher, BooleanSupplier stopping) {
-        return new Run(sender, dispatcher, this.pacing.startRun(sender, interval(), lateness()), stopping);
-    }
-
-    /** (1 s + margin) / N: the margin once in every window of N sends ({@link AlertsProperties#interval}). */
-    Duration interval() {
-        return this.properties.interval();
-    }
-
-    /**
-     * Half the margin: a send that would leave later than that after its slot takes a new one, so that lateness never
-     * eats more than half of a window's margin, and the other half is left for the way to Telnyx.
-     */
-    Duration lateness() {
-        return this.properties.pacingMargin().dividedBy(2);
+        return new Run(sender, dispatcher,
+                this.pacing.startRun(sender, this.properties.interval(), this.properties.lateness()), stopping);
     }
 
     AlertOutcome send(Alert alert, Message message, Run run) throws InterruptedException {

@@ -70,6 +70,14 @@ record AlertsProperties(@NotBlank String brand, @NotBlank String optOutText, @De
     }
 
     /**
+     * Half the margin: a send that would leave later than that after its slot takes a new one, so that lateness never
+     * eats more than half of a window's margin, and the other half is left for the way to Telnyx.
+     */
+    Duration lateness() {
+        return this.pacingMargin.dividedBy(2);
+    }
+
+    /**
      * The workers set, or else enough to keep a slot reserved ahead while the others wait for Telnyx: the sends one
      * {@link #SEND_TIME} holds at the rate, plus two, at least {@link #MIN_WORKERS}; never more than the connections
      * to Telnyx, since a worker past its slot that waits for a connection would leave late and bunch.
