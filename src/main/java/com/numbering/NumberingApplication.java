@@ -18,6 +18,11 @@ public class NumberingApplication {
         try {
             exitCode = SpringApplication.exit(SpringApplication.run(NumberingApplication.class, args));
         }
+        catch (SpringApplication.AbandonedRunException buildTime) {
+            // The build's ahead-of-time processing (process-aot) runs main() and abandons the run once the context
+            // is prepared: that is its way out, not a failure of ours.
+            throw buildTime;
+        }
         catch (Throwable failure) {
             exitCode = ExitCodes.of(failure);
             // Spring's exception chain buries it: one line a person reads first (e.g. the tenants table refused).

@@ -10,13 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -28,63 +29,81 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * few that read the database when created (the tenants table's key, and what needs it) fail alone instead of
  * stopping the training before the rest is loaded. A real run never sets that property, so it migrates, validates
  * its configuration and launches exactly as without this class.
+ * <p>
+ * An initializer (META-INF/spring.factories) that reads the property when the context starts, not a conditional
+ * configuration class: the image runs the build's ahead-of-time bean definitions ({@code process-aot}), where a
+ * condition is decided once, at build time, without the training run's properties.
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "spring.context.exit", havingValue = "onRefresh")
-class TrainingRun {
+public final class TrainingRun implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
 
     private static final String CREATES_EVERY_BEAN = "trainingRunCreatesEveryBean";
 
-    /** Nothing is created by the refresh itself: {@link #trainingRunCreatesEveryBean} creates each bean alone. */
-    @Bean
-    static BeanFactoryPostProcessor trainingRunDefersEveryBean() {
-        return beanFactory -> {
+    private static final String MIGRATES_NOTHING = "trainingRunMigratesNothing";
+
+    private static final String HAS_NO_DATABASE = "trainingRunHasNoDatabase";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if ("onRefresh".equals(context.getEnvironment().getProperty("spring.context.exit"))) {
+            context.addBeanFactoryPostProcessor(new Training());
+        }
+    }
+
+    private static final class Training implements BeanDefinitionRegistryPostProcessor {
+
+        @Override
+        public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+            FlywayMigrationStrategy migratesNothing = flyway -> {
+            };
+            registry.registerBeanDefinition(MIGRATES_NOTHING,
+                    new RootBeanDefinition(FlywayMigrationStrategy.class, () -> migratesNothing));
+            registry.registerBeanDefinition(HAS_NO_DATABASE,
+                    new RootBeanDefinition(BeanPostProcessor.class, Training::hasNoDatabase));
+        }
+
+        /** Nothing is created by the refresh itself: {@link #createsEveryBean} creates each bean alone. */
+        @Override
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
             for (String name : beanFactory.getBeanDefinitionNames()) {
-                if (!name.equals(CREATES_EVERY_BEAN)) {
-                    beanFactory.getBeanDefinition(name).setLazyInit(true);
-                }
+                beanFactory.getBeanDefinition(name).setLazyInit(true);
             }
-        };
-    }
+            ((BeanDefinitionRegistry) beanFactory).registerBeanDefinition(CREATES_EVERY_BEAN,
+                    new RootBeanDefinition(SmartInitializingSingleton.class, () -> createsEveryBean(beanFactory)));
+        }
 
-    @Bean(CREATES_EVERY_BEAN)
-    static SmartInitializingSingleton trainingRunCreatesEveryBean(ConfigurableListableBeanFactory beanFactory) {
-        return () -> {
-            int created = 0;
-            int needDatabase = 0;
-            for (String name : beanFactory.getBeanDefinitionNames()) {
-                if (beanFactory.getBeanDefinition(name).isAbstract() || !beanFactory.isSingleton(name)) {
-                    continue;
+        private static SmartInitializingSingleton createsEveryBean(ConfigurableListableBeanFactory beanFactory) {
+            return () -> {
+                int created = 0;
+                int needDatabase = 0;
+                for (String name : beanFactory.getBeanDefinitionNames()) {
+                    if (beanFactory.getBeanDefinition(name).isAbstract() || !beanFactory.isSingleton(name)) {
+                        continue;
+                    }
+                    try {
+                        beanFactory.getBean(name);
+                        created++;
+                    }
+                    catch (BeansException ex) {
+                        needDatabase++;
+                        log.debug("Training run: bean {} not created without a database", name, ex);
+                    }
                 }
-                try {
-                    beanFactory.getBean(name);
-                    created++;
-                }
-                catch (BeansException ex) {
-                    needDatabase++;
-                    log.debug("Training run: bean {} not created without a database", name, ex);
-                }
-            }
-            log.info("Training run: {} beans created, {} need a database and were left out", created, needDatabase);
-        };
-    }
+                log.info("Training run: {} beans created, {} need a database and were left out", created,
+                        needDatabase);
+            };
+        }
 
-    @Bean
-    FlywayMigrationStrategy trainingRunMigratesNothing() {
-        return flyway -> {
-        };
-    }
+        private static BeanPostProcessor hasNoDatabase() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return (bean instanceof DataSource dataSource) ? new NoDatabase(dataSource) : bean;
+                }
+            };
+        }
 
-    @Bean
-    static BeanPostProcessor trainingRunHasNoDatabase() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return (bean instanceof DataSource dataSource) ? new NoDatabase(dataSource) : bean;
-            }
-        };
     }
 
     /** Answers metadata as PostgreSQL would; anything else fails, so nothing can quietly run during training. */

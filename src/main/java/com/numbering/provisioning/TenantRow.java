@@ -5,11 +5,12 @@ import com.numbering.numbers.PurchaseStatus;
 
 /**
  * A tenant as the provisioning job sees it; its id is opaque (the application's key, of any type). Phone, state and
- * number are personal data: never log them whole.
+ * number are personal data: never log them whole. Public only because the build's ahead-of-time code for the
+ * step-scoped reader (process-aot) names it from Spring Batch's package.
  *
  * @param status null when nothing was attempted yet
  */
-record TenantRow(String id, String phone, String state, PurchaseStatus status, String number,
+public record TenantRow(String id, String phone, String state, PurchaseStatus status, String number,
         String customerReference, String orderId, int referenceSeq, int attempts) {
 
     Purchase purchase() {

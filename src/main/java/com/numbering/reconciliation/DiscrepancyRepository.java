@@ -27,9 +27,12 @@ import com.numbering.numbers.PurchaseStatus;
  * The readers keep no restart state: every comparison finds only what is still different, against an inventory
  * staged again on a restart, so a restarted step reads from the start; a position saved against the last
  * snapshot would skip what the new one finds before it.
+ * <p>
+ * Public, with its rows, only because the build's ahead-of-time code for the step-scoped readers (process-aot) names
+ * their item types from Spring Batch's package; nothing in it is public but those record types.
  */
 @Repository
-class DiscrepancyRepository {
+public class DiscrepancyRepository {
 
     private static final String PENDING_ORDERS = """
             (SELECT t.id AS tenant_id, t.telnyx_voice_number AS phone_number,
@@ -158,17 +161,17 @@ class DiscrepancyRepository {
     }
 
     /** A tenant left {@code ordered}, and what the inventory says of its number (null: absent). */
-    record PendingOrder(String tenantId, String phoneNumber, String customerReference, String orderId,
+    public record PendingOrder(String tenantId, String phoneNumber, String customerReference, String orderId,
             String numberId, String inventoryStatus) {
     }
 
     /** @param tenantStatus the tenant's purchase status, null when it never attempted one */
-    record UnrecordedNumber(String numberId, String phoneNumber, String customerReference, String tenantId,
+    public record UnrecordedNumber(String numberId, String phoneNumber, String customerReference, String tenantId,
             PurchaseStatus tenantStatus) {
     }
 
     /** @param inventoryStatus null when the number is absent from the inventory */
-    record LostNumber(String tenantId, String phoneNumber, String numberId, String inventoryStatus) {
+    public record LostNumber(String tenantId, String phoneNumber, String numberId, String inventoryStatus) {
     }
 
     /**
@@ -177,8 +180,8 @@ class DiscrepancyRepository {
      *
      * @param current the connection (or messaging profile) the number is on; {@code wanted} the one it should be
      */
-    record MisattachedNumber(FindingKind kind, String numberId, String phoneNumber, String current, String tenantId,
-            String wanted) {
+    public record MisattachedNumber(FindingKind kind, String numberId, String phoneNumber, String current,
+            String tenantId, String wanted) {
     }
 
 }

@@ -22,11 +22,13 @@ import com.numbering.benchmark.PodStart.Measurement;
  * <pre>
  * ./mvnw -q -Pbenchmark verify -Dbenchmark=StartupBenchmark -Druns=7
  * </pre>
- * The fast-start variant ({@code fast}) is what the image runs: Java 17, the extracted jar, its CDS archive from a
- * training run, the small pod's JVM options and memory limit. {@code -Dvariants=plain,flags17,fast,aot25,plain25} adds
- * what lies between and beside: the options alone, Java 25's AOT cache instead of CDS, Java 25 alone; {@code base}
- * with {@code -DbaseJar=…} is {@code fast} made from another build's jar, to compare two commits turn by turn. Each
- * run also reports where its start went ({@link StartMilestones}) and its CPU time.
+ * The fast-start variant ({@code aot25}) is what the image runs: Java 25, the extracted jar, the bean definitions the
+ * build worked out ahead of time ({@code process-aot}), its AOT cache from a training run, the small pod's JVM options
+ * and memory limit. {@code fast} is the same on Java 17 with a CDS archive. {@code -Dvariants=plain,flags17,fast,aot25,
+ * plain25} adds what lies between and beside: the options alone, Java 25 alone; {@code base} with {@code -DbaseJar=…}
+ * is the image as it was before the ahead-of-time definitions (Java 17, CDS, the context refreshed from the
+ * configuration classes), made from another build's jar, to compare two commits turn by turn. Each run also reports
+ * where its start went ({@link StartMilestones}) and its CPU time.
  */
 public final class StartupBenchmark {
 
@@ -36,6 +38,12 @@ public final class StartupBenchmark {
     /** The small pod's JVM options: k8s-cronjob.yaml's JAVA_TOOL_OPTIONS (K8sManifestTests keeps them equal). */
     public static final List<String> POD_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
             "-XX:MaxRAMPercentage=60", "-XX:ReservedCodeCacheSize=32m");
+
+    /** The image runs the bean definitions the build worked out ahead of time (BP_SPRING_AOT_ENABLED, pom.xml). */
+    public static final List<String> IMAGE_OPTIONS = List.of("-Dspring.aot.enabled=true");
+
+    /** The variant the image is. */
+    static final String IMAGE = "aot25";
 
     /** The small pod's memory limit (k8s-cronjob.yaml), which the JVM reads from its container. */
     public static final String POD_MEMORY_LIMIT = "320m";
@@ -50,7 +58,7 @@ public final class StartupBenchmark {
         Path java25 = Path.of(System.getProperty("java25", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
         List<String> small = new ArrayList<>(options("fast.options", POD_OPTIONS));
         small.add("-XX:MaxRAM=" + System.getProperty("limit", POD_MEMORY_LIMIT));
-        List<String> names = Arrays.asList(System.getProperty("variants", "plain,fast").split(","));
+        List<String> names = Arrays.asList(System.getProperty("variants", "plain,fast," + IMAGE).split(","));
         Path work = Path.of("target", "startup-benchmark");
         Map<String, StartupVariant> variants = new LinkedHashMap<>();
         for (String name : names) {
@@ -61,8 +69,8 @@ public final class StartupBenchmark {
                         jar.getFileName().toString());
                 case "flags17" -> StartupVariant.of(name, java17, jar.toAbsolutePath().getParent(), small,
                         jar.getFileName().toString());
-                case "fast" -> built(FastStartBuild.build(name, jar, java17, work.resolve(name), small, false));
-                case "aot25" -> built(FastStartBuild.build(name, jar, java25, work.resolve(name), small, true));
+                case "fast" -> built(FastStartBuild.build(name, jar, java17, work.resolve(name), image(small), false));
+                case "aot25" -> built(FastStartBuild.build(name, jar, java25, work.resolve(name), image(small), true));
                 case "base" -> built(FastStartBuild.build(name, baseJar(), java17, work.resolve(name), small, false));
                 default -> throw new IllegalArgumentException("unknown variant " + name);
             });
@@ -88,15 +96,25 @@ public final class StartupBenchmark {
                 order.add(order.remove(0));
             }
             print(runs, results, loadBefore);
-            StartupVariant fast = variants.get("fast");
-            if (fast != null) {
-                otherJobs(world, fast);
+            StartupVariant image = variants.getOrDefault(IMAGE, variants.get("fast"));
+            if (image != null) {
+                otherJobs(world, image);
             }
         }
         System.exit(0);
     }
 
-    /** {@code base}: the image as another build made it ({@code -DbaseJar=…/numbering.jar}), to compare two commits. */
+    /** The image's options: the pod's, and the build's ahead-of-time bean definitions. */
+    private static List<String> image(List<String> pod) {
+        List<String> options = new ArrayList<>(pod);
+        options.addAll(IMAGE_OPTIONS);
+        return options;
+    }
+
+    /**
+     * {@code base}: the image before the ahead-of-time bean definitions, from another build's jar
+     * ({@code -DbaseJar=…/numbering.jar}), to compare two commits.
+     */
     private static Path baseJar() {
         String baseJar = System.getProperty("baseJar", "");
         if (baseJar.isBlank()) {
@@ -113,15 +131,15 @@ public final class StartupBenchmark {
     }
 
     /** The limit is per pod and every CronJob has the same: the other jobs' peak RSS, once each, after dispatch's. */
-    private static void otherJobs(OutsideWorld world, StartupVariant fast) throws Exception {
+    private static void otherJobs(OutsideWorld world, StartupVariant image) throws Exception {
         for (int n = 0; n < 20; n++) {
             world.jdbc().update("INSERT INTO tenants (name, phone, state) VALUES (?, ?, 'CA')", "Start-up " + n,
                     String.format("+1415555%04d", 8000 + n));
         }
         for (String job : List.of("provisionVoiceNumbersJob", "reconcileInventoryJob", "setupSharedSmsNumberJob")) {
-            Measurement run = PodStart.run(fast, world.args(job, sms()), world.simulator());
+            Measurement run = PodStart.run(image, world.args(job, sms()), world.simulator());
             System.out.printf(Locale.ROOT, "  %s, %s: first Telnyx call %.2f s, whole run %.2f s, peak RSS %.0f MiB, "
-                    + "%d threads%n", job, fast.name(), run.firstCall().toMillis() / 1e3, run.total().toMillis() / 1e3,
+                    + "%d threads%n", job, image.name(), run.firstCall().toMillis() / 1e3, run.total().toMillis() / 1e3,
                     run.peakRssMib(), run.threads());
         }
     }

@@ -231,9 +231,14 @@ class K8sManifestTests {
     void theImageIsTrainedWithThePodsJvmOptionsAndNoDatabase() throws Exception {
         // given
         String pom = Files.readString(Path.of("pom.xml"));
-        // then the training run that records the CDS archive uses the options the pods run with
-        assertThat(pom).contains("<BP_JVM_CDS_ENABLED>true</BP_JVM_CDS_ENABLED>")
+        // then the image is the benchmarked one (Java 25, its AOT cache, the build's bean definitions), and the
+        // training run that records the cache uses the options the pods run with
+        assertThat(pom).contains("<BP_JVM_VERSION>25</BP_JVM_VERSION>")
+            .contains("<BP_JVM_AOTCACHE_ENABLED>true</BP_JVM_AOTCACHE_ENABLED>")
+            .contains("<BP_SPRING_AOT_ENABLED>true</BP_SPRING_AOT_ENABLED>")
+            .contains("<goal>process-aot</goal>")
             .contains("<TRAINING_RUN_JAVA_TOOL_OPTIONS>" + String.join(" ", StartupBenchmark.POD_OPTIONS) + " "
+                    + String.join(" ", StartupBenchmark.IMAGE_OPTIONS) + " "
                     + String.join(" ", FastStartBuild.TRAINING_OPTIONS) + "</TRAINING_RUN_JAVA_TOOL_OPTIONS>");
     }
 
