@@ -1,25 +1,27 @@
 package com.numbering.benchmark;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.numbering.AppProcess;
 import com.numbering.NumberingApplication;
 import com.numbering.launch.JobLaunchService;
+import com.numbering.local.EmbeddedDatabase;
 import com.numbering.telnyx.sandbox.LedgerMessage;
 import com.numbering.telnyx.sandbox.SimulatorSettings;
 import com.numbering.telnyx.sandbox.TelnyxSimulator;
@@ -30,11 +32,11 @@ import com.numbering.telnyx.sandbox.TelnyxSimulator;
  * shortest window of N (the rate) consecutive arrivals at the simulator against the (N − 1)/N seconds it must last,
  * and p50/p99 lag from due time to send.
  * <p>
- * {@code -Ddispatchers=2} runs that many dispatchers at once, each an application context of its own (its own
- * workers, connection pools and pacing) on the same database and the same number, and measures their merged
- * arrivals. They are started through each context's {@code JobOperator}: the launcher's per-job lock would keep all
- * but one idle, and the point is the shared window when several do send (a process that lost its lock, a second
- * deployment on the same database).
+ * {@code -Ddispatchers=2} runs that many dispatchers at once, each a process of its own ({@link DispatcherProcess}:
+ * its own JVM with a dispatch pod's options and memory limit, its own workers, connection pools and pacing) on the same database and the same number, and measures their
+ * merged arrivals. They are started through each process's {@code JobOperator}: the launcher's per-job lock would keep
+ * all but one idle, and the point is the shared window when several do send (a process that lost its lock, a second
+ * deployment on the same database). This process then only holds the simulator and the database.
  * <pre>
  * ./mvnw -q -Pbenchmark verify -Dbenchmark=AlertsBenchmark -Dalerts=3000 -Drate=50 -DlatencyMs=100 -Ddispatchers=1
  * </pre>
@@ -44,29 +46,33 @@ public final class AlertsBenchmark {
     private AlertsBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int alerts = Integer.getInteger("alerts", 20000);
         double rate = Double.parseDouble(System.getProperty("rate", "50"));
         long latencyMs = Long.getLong("latencyMs", 50);
         int dispatchers = Integer.getInteger("dispatchers", 1);
         SimulatorSettings settings = SimulatorSettings.defaults().withLatency(Duration.ofMillis(latencyMs));
         List<ConfigurableApplicationContext> apps = new ArrayList<>();
+        List<AppProcess> processes = new ArrayList<>();
         try (TelnyxSimulator simulator = TelnyxSimulator.start(settings)) {
-            for (int i = 0; i < dispatchers; i++) {
-                apps.add(new SpringApplicationBuilder(NumberingApplication.class).run(arguments(simulator, settings,
-                        rate)));
-            }
+            apps.add(new SpringApplicationBuilder(NumberingApplication.class).run(arguments(simulator, settings, rate)));
             apps.get(0).getBean(JobLaunchService.class).launch("setupSharedSmsNumberJob", new JobParameters());
             JdbcTemplate jdbc = apps.get(0).getBean(JdbcTemplate.class);
             seed(jdbc, alerts);
+            Path go = Files.createTempDirectory("numbering-dispatchers").resolve("go");
+            for (int i = 0; dispatchers > 1 && i < dispatchers; i++) {
+                processes.add(dispatcher(simulator, settings, rate, go));
+            }
+            awaitReady(processes);
             int before = simulator.ledger().messages().size();
             long start = System.nanoTime();
-            List<BatchStatus> statuses = dispatchAll(apps);
+            List<BatchStatus> statuses = (dispatchers == 1) ? dispatchAlone(apps.get(0)) : dispatchAll(processes, go);
             double seconds = (System.nanoTime() - start) / 1e9;
             List<LedgerMessage> sent = simulator.ledger().messages().subList(before, simulator.ledger().messages().size());
             report(jdbc, sent, alerts, rate, latencyMs, dispatchers, statuses, seconds);
         }
         finally {
+            processes.forEach(AppProcess::terminate);
             apps.forEach(ConfigurableApplicationContext::close);
         }
         System.exit(0);
@@ -82,32 +88,54 @@ public final class AlertsBenchmark {
                 "--logging.level.com.numbering=WARN" };
     }
 
-    /** One run per context, all started at once; one alone goes through the launcher as in production. */
-    private static List<BatchStatus> dispatchAll(List<ConfigurableApplicationContext> apps) {
-        if (apps.size() == 1) {
-            return List.of(apps.get(0).getBean(JobLaunchService.class)
-                .launch("dispatchAlertsJob", new JobParameters())
-                .execution()
-                .getStatus());
-        }
-        List<CompletableFuture<BatchStatus>> runs = new ArrayList<>();
-        for (int i = 0; i < apps.size(); i++) {
-            ConfigurableApplicationContext app = apps.get(i);
-            JobParameters parameters = new JobParametersBuilder()
-                .addString(JobLaunchService.RUN_AT, Instant.now() + "-" + i, true)
-                .toJobParameters();
-            runs.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return app.getBean(JobOperator.class)
-                        .start(app.getBean("dispatchAlertsJob", Job.class), parameters)
-                        .getStatus();
+    /** One dispatcher alone goes through the launcher, in this process, as in production. */
+    private static List<BatchStatus> dispatchAlone(ConfigurableApplicationContext app) {
+        return List.of(app.getBean(JobLaunchService.class)
+            .launch("dispatchAlertsJob", new JobParameters())
+            .execution()
+            .getStatus());
+    }
+
+    /** Several: each its own process, on this process's database (the embedded server lives here). */
+    private static AppProcess dispatcher(TelnyxSimulator simulator, SimulatorSettings settings, double rate, Path go)
+            throws IOException {
+        List<String> args = new ArrayList<>(List.of(arguments(simulator, settings, rate)));
+        args.remove("--numbering.local.embedded-database=true");
+        args.addAll(List.of("--spring.datasource.url=" + EmbeddedDatabase.jdbcUrl(),
+                "--spring.datasource.username=postgres", "--spring.datasource.password="));
+        // As a dispatch pod runs (k8s-cronjob.yaml): its JVM options and memory limit
+        List<String> jvm = new ArrayList<>(StartupBenchmark.POD_OPTIONS);
+        jvm.addAll(List.of("-XX:MaxRAM=" + StartupBenchmark.POD_MEMORY_LIMIT, "-Dgo=" + go));
+        return AppProcess.start(DispatcherProcess.class, Map.of(), jvm, args);
+    }
+
+    private static void awaitReady(List<AppProcess> processes) throws Exception {
+        for (AppProcess process : processes) {
+            while (!process.output().contains(DispatcherProcess.READY)) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("a dispatcher did not start: " + process.output());
                 }
-                catch (Exception ex) {
-                    throw new IllegalStateException(ex);
-                }
-            }));
+                Thread.sleep(50);
+            }
         }
-        return runs.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Every dispatcher process begins at once (the file they wait for), and each says how its run ended. */
+    private static List<BatchStatus> dispatchAll(List<AppProcess> processes, Path go) throws Exception {
+        Files.createFile(go);
+        List<BatchStatus> statuses = new ArrayList<>();
+        for (AppProcess process : processes) {
+            String output = process.waitForExit().output();
+            int at = output.lastIndexOf(DispatcherProcess.STATUS);
+            if (at < 0) {
+                throw new AssertionError("a dispatcher did not finish its run: " + output);
+            }
+            statuses.add(BatchStatus.valueOf(output.substring(at + DispatcherProcess.STATUS.length()).strip()
+                .lines()
+                .findFirst()
+                .orElseThrow()));
+        }
+        return statuses;
     }
 
     private static void report(JdbcTemplate jdbc, List<LedgerMessage> sent, int alerts, double rate, long latencyMs,
