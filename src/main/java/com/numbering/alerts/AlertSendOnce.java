@@ -2,6 +2,7 @@ package com.numbering.alerts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -78,23 +79,45 @@ class AlertSendOnce {
             if (!this.alerts.markSending(alert, run.dispatcher, message.segments())) {
                 return AlertOutcome.SKIPPED;
             }
-            Optional<SendSlot> now;
-            try {
-                now = send.awaitSlot(slot.get());
+            Optional<SendSlot> now = await(alert, run, slot.get(), () -> send.awaitSlot(slot.get()));
+            while (true) {
+                if (now.isEmpty()) {
+                    giveBack(alert, run, slot.get(), "not sent: too late for its slot again and again");
+                    return AlertOutcome.RETRY;
+                }
+                if (run.stopping()) {
+                    giveBack(alert, run, slot.get(), "stopped before sending");
+                    return AlertOutcome.RETRY;
+                }
+                SendSlot current = now.get();
+                try {
+                    return request(alert, run.sender, message.text(), current, send.leaveBy(current));
+                }
+                catch (TelnyxException.Late late) {
+                    // Not written: the request would have left after its slot's deadline. A later slot, as for a
+                    // late wake; the alert stays 'sending' meanwhile, as it was before the request.
+                    log.debug("alert {}: {}; it takes a later slot", alert.id(), late.getMessage());
+                    now = await(alert, run, slot.get(), () -> send.missed(current));
+                }
             }
-            catch (InterruptedException stop) {
-                giveBack(alert, run, slot.get(), "stopped before sending");
-                throw stop;
-            }
-            if (now.isEmpty()) {
-                giveBack(alert, run, slot.get(), "not sent: woke too late for its slot again and again");
-                return AlertOutcome.RETRY;
-            }
-            if (run.stopping()) {
-                giveBack(alert, run, slot.get(), "stopped before sending");
-                return AlertOutcome.RETRY;
-            }
-            return request(alert, run.sender, message.text(), now.get());
+        }
+    }
+
+    @FunctionalInterface
+    private interface SlotWait {
+
+        Optional<SendSlot> await() throws InterruptedException;
+
+    }
+
+    /** A stop while waiting for the slot: nothing was sent, so the alert and its segments go back. */
+    private Optional<SendSlot> await(Alert alert, Run run, SendSlot slot, SlotWait wait) throws InterruptedException {
+        try {
+            return wait.await();
+        }
+        catch (InterruptedException stop) {
+            giveBack(alert, run, slot, "stopped before sending");
+            throw stop;
         }
     }
 
@@ -104,8 +127,12 @@ class AlertSendOnce {
         this.pacing.refund(run.sender, slot);
     }
 
-    /** The request, at the slot, for an alert committed as {@code sending}. */
-    private AlertOutcome request(Alert alert, String from, String text, SendSlot slot) {
+    /**
+     * The request, at the slot, for an alert committed as {@code sending}.
+     * @throws TelnyxException.Late when it was not written, for leaving after {@code leaveBy}: the caller gives it a
+     *         later slot
+     */
+    private AlertOutcome request(Alert alert, String from, String text, SendSlot slot, Instant leaveBy) {
         try {
             this.fence.check("POST /messages");
         }
@@ -116,7 +143,8 @@ class AlertSendOnce {
             throw lost;
         }
         try {
-            String messageId = this.telnyx.sendMessage(new OutboundMessage(from, alert.recipient(), text), slot.turn())
+            String messageId = this.telnyx
+                .sendMessage(new OutboundMessage(from, alert.recipient(), text), slot.turn(), leaveBy)
                 .id();
             this.alerts.markSent(alert, messageId, this.clock.instant().plus(this.properties.deliveryCheckDelay()));
             return AlertOutcome.SENT;
@@ -144,6 +172,10 @@ class AlertSendOnce {
             }
             this.pacing.refund(from, slot);
             return later(alert, from, failure.errorCode(), failure.getMessage(), failure.retryAfter());
+        }
+        catch (TelnyxException.Late late) {
+            // Not sent at all: the caller gives it a later slot (the segments stay reserved for it).
+            throw late;
         }
         catch (RuntimeException unreadable) {
             // Telnyx answered, but not in a way we understand: it may have been sent.

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * The shared SMS number's pacing: its send window and daily segment cap, the account turn each send needs, and how
  * late a send may leave after its slot. A send goes through it in order: {@link Run#begin}, {@link Send#reserve} (the
  * account turn, then the number's slot), then, once the caller has committed {@code sending}, {@link Send#awaitSlot}
- * and the request, and {@link Send#close} after its answer.
+ * and the request, due to leave by {@link Send#leaveBy} ({@link Send#missed} when it would have left later), and
+ * {@link Send#close} after its answer.
  * <p>
  * The window lives in PostgreSQL ({@code sms_send_windows}): one statement reserves the next slot and the message's
  * segments of the day's budget, on the database's clock, so that every dispatcher of every process together keeps
@@ -170,6 +171,9 @@ public class NumberPacing {
 
         private final boolean first;
 
+        /** New slots this send has taken after waking, or leaving, too late for one. */
+        private int reslots;
+
         private Send(Run run, boolean first) {
             this.run = run;
             this.first = first;
@@ -199,17 +203,43 @@ public class NumberPacing {
          */
         public Optional<SendSlot> awaitSlot(SendSlot slot) throws InterruptedException {
             SendSlot current = slot;
-            for (int reslots = 0;; reslots++) {
+            while (true) {
                 TimeUnit.NANOSECONDS.sleep(current.waitFromNow().toNanos());
                 if (onTime(current)) {
                     return Optional.of(current);
                 }
-                if (reslots == RESLOTS) {
+                if (this.reslots == RESLOTS) {
                     return Optional.empty();
                 }
+                this.reslots++;
                 current = NumberPacing.this.reslot(this.run.sender, current, this.run.interval,
                         this.run.lateness);
             }
+        }
+
+        /**
+         * The latest the request may start to leave in {@code slot}: its lateness after it. The HTTP client checks it
+         * right before the request's first byte, so that what the request meets after the wake (a new connection's
+         * set-up, a cold code path, a pause) cannot make it leave late either.
+         */
+        public Instant leaveBy(SendSlot slot) {
+            return slot.at().plus(this.run.lateness);
+        }
+
+        /**
+         * The request was not sent: it would have left after {@link #leaveBy}. Like a late wake: the slot stays empty,
+         * the send takes the next free one, with an account turn of its own (the missed one was spent), and waits for
+         * it; the new slots it may take are counted with the late wakes'.
+         * @return the slot to send in now, or empty as {@link #awaitSlot} says
+         */
+        public Optional<SendSlot> missed(SendSlot slot) throws InterruptedException {
+            if (this.reslots == RESLOTS) {
+                return Optional.empty();
+            }
+            this.reslots++;
+            Turn turn = NumberPacing.this.account.takeAhead(Traffic.ALERT);
+            return awaitSlot(NumberPacing.this.reslot(this.run.sender, slot.withTurn(turn), this.run.interval,
+                    this.run.lateness));
         }
 
         private boolean onTime(SendSlot slot) {

@@ -23,6 +23,10 @@ public record SendSlot(Instant at, LocalDate day, int segments, Turn turn) {
         return new SendSlot(later, this.day, this.segments, this.turn);
     }
 
+    SendSlot withTurn(Turn taken) {
+        return new SendSlot(this.at, this.day, this.segments, taken);
+    }
+
     Duration waitFromNow() {
         Duration wait = Duration.between(Instant.now(), this.at);
         return wait.isNegative() ? Duration.ZERO : wait;

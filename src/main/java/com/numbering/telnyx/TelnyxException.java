@@ -8,11 +8,12 @@ import java.time.Duration;
  * <li>{@link Transient}: try again later (429, 5xx, I/O). {@link #retryAfter()} says when, if Telnyx said so.</li>
  * <li>{@link Rejected}: this item cannot be done as asked (number gone, invalid input, not found).</li>
  * <li>{@link Fatal}: nothing will work until a human fixes configuration (bad key, unknown connection).</li>
+ * <li>{@link Late}: not sent: the request would have left after the deadline its sender gave it.</li>
  * </ul>
  * Messages never contain the API key, a full phone number or a message body.
  */
 public abstract sealed class TelnyxException extends RuntimeException
-        permits TelnyxException.Transient, TelnyxException.Rejected, TelnyxException.Fatal {
+        permits TelnyxException.Transient, TelnyxException.Rejected, TelnyxException.Fatal, TelnyxException.Late {
 
     private final int httpStatus;
 
@@ -84,6 +85,18 @@ public abstract sealed class TelnyxException extends RuntimeException
 
         public Fatal(String message, int httpStatus, String errorCode, Throwable cause) {
             super(message, httpStatus, errorCode, cause);
+        }
+
+    }
+
+    /**
+     * The request was not sent: it would have left after the deadline its sender gave it
+     * ({@link TelnyxGateway#sendMessage}). Nothing reached Telnyx; the sender may try again at a later time of its own.
+     */
+    public static final class Late extends TelnyxException {
+
+        public Late(String message, Throwable cause) {
+            super(message, 0, null, cause);
         }
 
     }

@@ -56,8 +56,12 @@ public interface TelnyxGateway {
      * @param turn the request's turn in the account's budget, taken ahead by a sender with its own pacing (the shared
      *        number's window) so that the account's queue never slips between that pacing and the request; or
      *        {@link Turn#none()}, and the call waits for its own. A retry after a 429 waits for a new one.
+     * @param leaveBy the latest the request may start to leave, checked right before its first byte is written (after
+     *        the connection is open): later, it is not written. A retry after a 429 (Telnyx did not take the first)
+     *        waits for the account's pause instead
+     * @throws TelnyxException.Late when it would have left after {@code leaveBy}: nothing was sent
      */
-    SentMessage sendMessage(OutboundMessage message, Turn turn);
+    SentMessage sendMessage(OutboundMessage message, Turn turn, Instant leaveBy);
 
     /**
      * A sent message as Telnyx knows it now ({@code GET /messages/{id}}); empty when Telnyx no longer has it (it keeps

@@ -90,6 +90,37 @@ class NumberPacingIntegrationTests {
         }
     }
 
+    @Test
+    void aRequestNotWrittenForLeavingLateTakesALaterSlotWithATurnOfItsOwnCountedWithTheLateWakes() throws Exception {
+        // given a send on time in its slot, whose request used the slot's turn
+        NumberPacing pacing = pacing();
+        NumberPacing.Run run = pacing.startRun(this.sender, INTERVAL, LATENESS);
+        try (NumberPacing.Send send = run.begin()) {
+            SendSlot now = send.awaitSlot(send.reserve(2, 100).orElseThrow()).orElseThrow();
+            assertThat(send.leaveBy(now)).isEqualTo(now.at().plus(LATENESS));
+            assertThat(now.turn().use()).isTrue();
+
+            // when the request was not written, for leaving after leaveBy
+            Optional<SendSlot> next = send.missed(now);
+
+            // then the send waits for a later slot, with its segments and an unused turn of its own
+            assertThat(next).isPresent();
+            assertThat(next.get().at()).isAfterOrEqualTo(now.at().plus(INTERVAL));
+            assertThat(Instant.now()).isAfterOrEqualTo(next.get().at());
+            assertThat(next.get().segments()).isEqualTo(2);
+            assertThat(next.get().turn().use()).isTrue();
+
+            // and it may take as many new slots as a send that keeps waking late, then it is given up
+            SendSlot last = next.get();
+            for (int taken = 1; taken < NumberPacing.RESLOTS; taken++) {
+                last = send.missed(last).orElseThrow();
+            }
+            assertThat(send.missed(last)).isEmpty();
+        }
+        // its segments were paid once
+        assertThat(pacing.segmentsUsedToday(this.sender)).isEqualTo(2);
+    }
+
     /** Only the number's window is under test: the account budget never waits. */
     private NumberPacing pacing() {
         return new NumberPacing(new JdbcTemplate(this.dataSource), new AccountPacing(new UnlimitedBudget()));

@@ -66,6 +66,8 @@ final class HardenedApiClient {
         config.property(ClientProperties.CONNECT_TIMEOUT, (int) properties.connectTimeout().toMillis());
         config.property(ClientProperties.READ_TIMEOUT, (int) properties.readTimeout().toMillis());
         config.connectorProvider(new ApacheConnectorProvider());
+        // A paced send that would leave after its slot's deadline is not written (Departure).
+        config.register(new Departure.Check());
         return config;
     }
 

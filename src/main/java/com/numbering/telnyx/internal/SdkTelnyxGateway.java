@@ -2,6 +2,7 @@ package com.numbering.telnyx.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -210,13 +211,13 @@ final class SdkTelnyxGateway implements TelnyxGateway {
     }
 
     @Override
-    public SentMessage sendMessage(OutboundMessage message, Turn turn) {
+    public SentMessage sendMessage(OutboundMessage message, Turn turn, Instant leaveBy) {
         CreateMessageRequest body = new CreateMessageRequest().from(message.from())
             .to(message.to())
             .text(message.text());
-        MessageResponse response = this.calls.execute("POST /messages", Kind.WRITE, turn,
+        MessageResponse response = this.calls.execute("POST /messages", Kind.WRITE, turn, Departure.firstBy(leaveBy,
                 () -> invoke("POST", "/messages", List.of(), body, new GenericType<MessageResponse>() {
-                }));
+                })));
         return this.json.sentMessage(response.getData());
     }
 

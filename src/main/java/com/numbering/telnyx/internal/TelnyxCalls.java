@@ -160,6 +160,10 @@ final class TelnyxCalls {
         if (failure instanceof TelnyxException.Fatal) {
             return "fatal";
         }
+        if (failure instanceof TelnyxException.Late) {
+            // not sent: it would have left after its slot's deadline
+            return "late";
+        }
         if (failure instanceof TelnyxException.Transient transientFailure && transientFailure.isRateLimited()) {
             // a 429 that used up its retries: the account's rate limit, not a flaky network
             return "rate_limited";

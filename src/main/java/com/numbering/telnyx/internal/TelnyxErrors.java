@@ -59,12 +59,19 @@ final class TelnyxErrors {
      * @param sent whether the request may have reached Telnyx and changed something there
      */
     TelnyxException classify(String operation, ProcessingException ex, boolean sent) {
+        if (Departure.missed(ex)) {
+            // Refused by our own client before its first byte was written: Telnyx saw nothing.
+            return new TelnyxException.Late(operation + ": " + Departure.reason(ex), ex);
+        }
         // I/O errors, timeouts and unreadable responses. For a write the server may have done the work.
         String what = operation + ": no usable response (" + rootMessage(ex) + ")";
         return new TelnyxException.Transient(what, 0, null, null, sent, ex);
     }
 
     TelnyxException classify(String operation, ApiException ex, boolean write) {
+        if (Departure.missed(ex)) {
+            return new TelnyxException.Late(operation + ": " + Departure.reason(ex), ex);
+        }
         int status = ex.getCode();
         Error error = firstError(ex.getResponseBody());
         String code = error.code();

@@ -2,6 +2,7 @@ package com.numbering.telnyx.internal;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.numbering.LocalModeTest;
 import com.numbering.pacing.RequestBudget;
+import com.numbering.pacing.Turn;
 import com.numbering.pacing.Traffic;
 import com.numbering.telnyx.TelnyxException;
 import com.numbering.telnyx.TelnyxGateway;
@@ -20,6 +22,7 @@ import com.numbering.telnyx.TelnyxGateway.NumberOrder;
 import com.numbering.telnyx.TelnyxGateway.NumberOrderRequest;
 import com.numbering.telnyx.TelnyxGateway.NumberSearch;
 import com.numbering.telnyx.TelnyxGateway.NumberUpdate;
+import com.numbering.telnyx.TelnyxGateway.OutboundMessage;
 import com.numbering.telnyx.TelnyxGateway.OwnedNumber;
 import com.numbering.telnyx.TelnyxProperties;
 import com.numbering.telnyx.sandbox.LedgerRequest;
@@ -27,6 +30,7 @@ import com.numbering.telnyx.sandbox.SimulatorSettings;
 import com.numbering.telnyx.sandbox.TelnyxSimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -199,6 +203,28 @@ class SdkTelnyxGatewayIntegrationTests {
 
         assertThat(timeout.httpStatus()).isZero();
         assertThat(timeout.getMessage()).contains("no usable response");
+    }
+
+    @Test
+    void aSendThatWouldLeaveAfterItsDeadlineIsNotWrittenAndSaysSo() {
+        // given a message, and a deadline that has passed by the time the connection is ready
+        OutboundMessage message = new OutboundMessage("+13125550100", "+16465550101", "Disk almost full");
+        int before = this.simulator.ledger().requests("POST", "/messages").size();
+
+        // when it is sent
+        TelnyxException.Late late = catchThrowableOfType(TelnyxException.Late.class,
+                () -> this.telnyx.sendMessage(message, Turn.none(), Instant.now().minusMillis(1)));
+
+        // then nothing reached Telnyx, and the failure says so
+        assertThat(late).isNotNull();
+        assertThat(late.getMessage()).startsWith("POST /messages: not sent");
+        assertThat(this.simulator.ledger().requests("POST", "/messages")).hasSize(before);
+
+        // and the deadline was this send's only: within one, the same message is written, and a call without one
+        // on the same thread is not checked
+        catchThrowable(() -> this.telnyx.sendMessage(message, Turn.none(), Instant.now().plusSeconds(30)));
+        assertThat(this.simulator.ledger().requests("POST", "/messages")).hasSize(before + 1);
+        assertThat(this.telnyx.searchLocalNumbers(new NumberSearch("415", null, List.of("voice"), 1))).isNotEmpty();
     }
 
     private LedgerRequest last(String method, String path) {
