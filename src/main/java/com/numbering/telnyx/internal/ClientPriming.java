@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.ws.rs.client.Client;
+import javax.ws.rs.client.Entity;
+import javax.ws.rs.client.WebTarget;
 import javax.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,11 +22,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.numbering.telnyx.TelnyxGateway.InventoryPage;
+import com.numbering.telnyx.TelnyxGateway.SentMessage;
+import com.telnyx.sdk.model.CreateMessageRequest;
+import com.telnyx.sdk.model.MessageResponse;
 
 /**
  * Primes the Telnyx client while the process starts: one request through the real client (its Jersey runtime, the
- * Apache connector, the JSON reader) and one page read by {@link TelnyxJson}, answered by a loopback socket this
- * class opens for that one answer. Nothing leaves the machine, no API key is sent and no budget is spent.
+ * Apache connector, the JSON reader) and one page read by {@link TelnyxJson}, then one message sent the way an alert
+ * is (the SDK's request model written, its answer model read: the largest the client has), each answered by a
+ * loopback socket this class opens for that one answer. Nothing leaves the machine, no API key is sent and no budget
+ * is spent.
  * <p>
  * Why: a cold JVM's first Telnyx call spends a few hundred milliseconds loading and compiling that path, and until
  * it is done the other calls wait ({@link com.numbering.pacing.AccountPacing}), so that they do not all stall and
@@ -43,6 +51,20 @@ final class ClientPriming {
             "customer_reference":"priming","messaging_profile_id":null,"tags":["priming"]}],\
             "meta":{"page_number":1,"page_size":250,"total_pages":1,"total_results":1}}""";
 
+    /** The shape of {@code POST /v2/messages}'s answer, with fictional (555-01XX) numbers. */
+    private static final String SAMPLE_MESSAGE = """
+            {"data":{"record_type":"message","direction":"outbound","id":"40385f64-5717-4562-b3fc-2c963f66afa6",\
+            "type":"SMS","messaging_profile_id":"4001767e-ce0f-4cae-9d5f-0d5e636e7809",\
+            "organization_id":"b448f9cc-a842-4784-98e9-03c1a5872950",\
+            "from":{"phone_number":"+15555550100","carrier":"TELNYX LLC","line_type":"VoIP"},\
+            "to":[{"phone_number":"+15555550101","status":"queued","carrier":"T-MOBILE USA, INC.",\
+            "line_type":"Wireless"}],"cc":[],"text":"priming","subject":null,"media":[],"encoding":"GSM-7","parts":1,\
+            "num_chars":7,"tags":[],"cost":{"amount":"0.0040","currency":"USD"},\
+            "received_at":"2026-01-01T00:00:00.000+00:00","sent_at":null,"completed_at":null,\
+            "valid_until":"2026-01-01T04:00:00.000+00:00","wait_seconds":0.0,"errors":[],\
+            "webhook_url":"https://example.test/webhooks","webhook_failover_url":null,"tcr_campaign_id":null,\
+            "tcr_campaign_registered":null,"tcr_campaign_billable":false,"smart_encoding_applied":false}}""";
+
     private static final int TIMEOUT_MILLIS = 10_000;
 
     private ClientPriming() {
@@ -57,28 +79,44 @@ final class ClientPriming {
         });
     }
 
-    /** @return whether the sample page went through the whole path */
+    /** @return whether the sample page and the sample message went through the whole path */
     static boolean prime(Client client, TelnyxJson json) {
         long start = System.nanoTime();
-        try (ServerSocket loopback = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            loopback.setSoTimeout(TIMEOUT_MILLIS);
-            // Its own thread: a task in the shared pool could wait behind others and leave the request unanswered.
-            CompletableFuture<Void> answered = CompletableFuture.runAsync(() -> answerOnce(loopback),
-                    daemonThread("telnyx-client-priming-answer"));
-            JsonNode body = client.target("http://" + loopback.getInetAddress().getHostAddress() + ":"
-                    + loopback.getLocalPort())
-                .path("/v2/phone_numbers")
-                .queryParam("page[number]", 1)
-                .request(MediaType.APPLICATION_JSON_TYPE)
-                .get(JsonNode.class);
-            InventoryPage page = json.inventoryPage(body, 1);
-            answered.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            InventoryPage page = json.inventoryPage(exchange(SAMPLE_PAGE,
+                    base -> base.path("/v2/phone_numbers")
+                        .queryParam("page[number]", 1)
+                        .request(MediaType.APPLICATION_JSON_TYPE)
+                        .get(JsonNode.class),
+                    client), 1);
+            CreateMessageRequest message = new CreateMessageRequest().from("+15555550100")
+                .to("+15555550101")
+                .text("priming");
+            SentMessage sent = json.sentMessage(exchange(SAMPLE_MESSAGE,
+                    base -> base.path("/v2/messages")
+                        .request(MediaType.APPLICATION_JSON_TYPE)
+                        .post(Entity.json(message), MessageResponse.class),
+                    client).getData());
             log.debug("Telnyx client primed in {} ms", (System.nanoTime() - start) / 1_000_000);
-            return page.numbers().size() == 1;
+            return page.numbers().size() == 1 && sent.parts() == 1;
         }
         catch (Exception | LinkageError ex) {
             log.debug("Priming the Telnyx client failed (the first call will only be slower): {}", ex.toString());
             return false;
+        }
+    }
+
+    /** One request through the client to a loopback socket that answers {@code answer} once. */
+    private static <T> T exchange(String answer, Function<WebTarget, T> request, Client client) throws Exception {
+        try (ServerSocket loopback = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            loopback.setSoTimeout(TIMEOUT_MILLIS);
+            // Its own thread: a task in the shared pool could wait behind others and leave the request unanswered.
+            CompletableFuture<Void> answered = CompletableFuture.runAsync(() -> answerOnce(loopback, answer),
+                    daemonThread("telnyx-client-priming-answer"));
+            T body = request.apply(client.target("http://" + loopback.getInetAddress().getHostAddress() + ":"
+                    + loopback.getLocalPort()));
+            answered.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            return body;
         }
     }
 
@@ -91,11 +129,13 @@ final class ClientPriming {
         };
     }
 
-    private static void answerOnce(ServerSocket loopback) {
+    private static void answerOnce(ServerSocket loopback, String answer) {
         try (Socket connection = loopback.accept()) {
             connection.setSoTimeout(TIMEOUT_MILLIS);
-            readRequestHead(connection.getInputStream());
-            byte[] body = SAMPLE_PAGE.getBytes(StandardCharsets.UTF_8);
+            InputStream in = connection.getInputStream();
+            // the request's body, if any, read to its end: a socket closed on unread bytes resets the connection
+            skipBody(in, readRequestHead(in));
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             OutputStream out = connection.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -107,16 +147,52 @@ final class ClientPriming {
         }
     }
 
-    /** A GET has no body: the request ends with its blank line. */
-    private static void readRequestHead(InputStream in) throws IOException {
+    /** @return the request's head, up to its blank line */
+    private static String readRequestHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
         int matched = 0;
         byte[] end = { '\r', '\n', '\r', '\n' };
         for (int next = in.read(); next >= 0; next = in.read()) {
+            head.append((char) next);
             matched = next == end[matched] ? matched + 1 : (next == '\r' ? 1 : 0);
             if (matched == end.length) {
+                break;
+            }
+        }
+        return head.toString();
+    }
+
+    /** Reads the body the head announces: by its length, or chunk by chunk (Jersey's default for a POST). */
+    private static void skipBody(InputStream in, String head) throws IOException {
+        for (String line : head.split("\r\n")) {
+            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                in.readNBytes(Integer.parseInt(line.substring(15).trim()));
+                return;
+            }
+            if (line.regionMatches(true, 0, "Transfer-Encoding:", 0, 18) && line.toLowerCase().contains("chunked")) {
+                for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+                    in.readNBytes(size + 2);
+                }
+                readLine(in);
                 return;
             }
         }
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        String line = readLine(in);
+        int extension = line.indexOf(';');
+        return Integer.parseInt((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int next = in.read(); next >= 0 && next != '\n'; next = in.read()) {
+            if (next != '\r') {
+                line.append((char) next);
+            }
+        }
+        return line.toString();
     }
 
 }
