@@ -14,6 +14,8 @@ import org.apache.http.protocol.HttpContext;
 import org.apache.http.protocol.HttpRequestExecutor;
 import org.glassfish.jersey.apache.connector.ApacheHttpClientBuilderConfigurator;
 
+import com.numbering.telnyx.TelnyxException;
+
 /**
  * The latest instant a paced request may start to leave ({@link com.numbering.telnyx.TelnyxGateway#sendMessage}),
  * checked by the HTTP client itself: after the connection is leased and open, right before the request's first byte
@@ -49,16 +51,14 @@ final class Departure {
         };
     }
 
-    /** Whether {@code failure}, or what caused it, is a request that was not written for being late. */
-    static boolean missed(Throwable failure) {
-        return reason(failure) != null;
-    }
-
-    /** The message of the {@link Missed} in {@code failure}'s causes, or null when there is none. */
-    static String reason(Throwable failure) {
+    /**
+     * @return {@code failure} as what it is when a request of {@code operation} was not written for being late (a
+     *         {@link Missed} among its causes), else null
+     */
+    static TelnyxException.Late lateIn(String operation, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof Missed missed) {
-                return missed.getMessage();
+                return new TelnyxException.Late(operation + ": " + missed.getMessage(), failure);
             }
         }
         return null;

@@ -59,9 +59,10 @@ final class TelnyxErrors {
      * @param sent whether the request may have reached Telnyx and changed something there
      */
     TelnyxException classify(String operation, ProcessingException ex, boolean sent) {
-        if (Departure.missed(ex)) {
+        TelnyxException.Late late = Departure.lateIn(operation, ex);
+        if (late != null) {
             // Refused by our own client before its first byte was written: Telnyx saw nothing.
-            return new TelnyxException.Late(operation + ": " + Departure.reason(ex), ex);
+            return late;
         }
         // I/O errors, timeouts and unreadable responses. For a write the server may have done the work.
         String what = operation + ": no usable response (" + rootMessage(ex) + ")";
@@ -69,8 +70,9 @@ final class TelnyxErrors {
     }
 
     TelnyxException classify(String operation, ApiException ex, boolean write) {
-        if (Departure.missed(ex)) {
-            return new TelnyxException.Late(operation + ": " + Departure.reason(ex), ex);
+        TelnyxException.Late late = Departure.lateIn(operation, ex);
+        if (late != null) {
+            return late;
         }
         int status = ex.getCode();
         Error error = firstError(ex.getResponseBody());
