@@ -22,6 +22,7 @@ import com.numbering.metrics.ObservedGauge;
 import com.numbering.pacing.NumberPacing;
 import com.numbering.support.AllSettled;
 import com.numbering.support.RunThreads;
+import com.numbering.support.SpendFence;
 import com.numbering.telnyx.TelnyxGateway.MessagingProfile;
 import com.numbering.telnyx.TelnyxGateway;
 import com.numbering.telnyx.TelnyxProperties;
@@ -60,9 +61,12 @@ class AlertDispatcher {
 
     private final Clock clock;
 
+    private final SpendFence fence;
+
     AlertDispatcher(AlertRepository alerts, SenderReadiness readiness, AlertRules rules, AlertSendOnce sender,
             NumberPacing pacing, TelnyxGateway telnyx, AlertsProperties properties, TelnyxProperties telnyxProperties,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock, SpendFence fence) {
+        this.fence = fence;
         this.alerts = alerts;
         this.readiness = readiness;
         this.rules = rules;
@@ -85,12 +89,7 @@ class AlertDispatcher {
      */
     Map<AlertOutcome, Integer> dispatch(BooleanSupplier stopping, Duration timeLeft) {
         this.blocked.unknown();
-        List<Long> orphaned = this.alerts.recover();
-        if (!orphaned.isEmpty()) {
-            log.error("alerts {}: outcome unknown, they were being sent when a dispatcher died: marked 'unknown', never "
-                    + "resent; a human settles them (README \"Unknown outcomes\")", orphaned);
-            this.meters.counter("numbering.alerts.dispatched", "outcome", "unknown").increment(orphaned.size());
-        }
+        recoverWhatDeadRunsLeft();
         Readiness ready = this.readiness.check(this.properties.allowUnassignedCampaign());
         this.blocked.observed(ready.ready() ? 0 : 1);
         if (!ready.ready()) {
@@ -112,17 +111,17 @@ class AlertDispatcher {
                     break;
                 }
                 if (!profileChecked) {
-                    checkProfile(ready);
+                    checkProfile(ready, run);
                     profileChecked = true;
                 }
                 // Queued behind the alerts still in flight: the workers go from one claim to the next without a pause
                 // in the number's sends, and the next claim is made while these are sent.
                 AllSettled.Pending<AlertOutcome> next = AllSettled.start(claimed,
                         alert -> deliver(alert, ready, run, budget), workers);
-                settle(sending, next, outcomes);
+                settle(sending, next, outcomes, run);
                 sending = next;
             }
-            settle(sending, null, outcomes);
+            settle(sending, null, outcomes, run);
         }
         finally {
             workers.shutdownNow();
@@ -132,6 +131,24 @@ class AlertDispatcher {
         }
         log.info("Client alerts this run: {}", outcomes);
         return outcomes;
+    }
+
+    /**
+     * Claims and sends another run left: only a run that holds the job's lock may take them, since the lock proves
+     * that no other dispatcher is alive. Code that drives the job directly (a benchmark's concurrent dispatchers) has
+     * no such proof and leaves them alone; an orphan waits for the next launched run.
+     */
+    private void recoverWhatDeadRunsLeft() {
+        if (!this.fence.holdsLock()) {
+            log.info("Not launched under the job's lock: claims and sends of other runs are not recovered by this run");
+            return;
+        }
+        List<Long> orphaned = this.alerts.recover();
+        if (!orphaned.isEmpty()) {
+            log.error("alerts {}: outcome unknown, they were being sent when a dispatcher died: marked 'unknown', never "
+                    + "resent; a human settles them (README \"Unknown outcomes\")", orphaned);
+            this.meters.counter("numbering.alerts.dispatched", "outcome", "unknown").increment(orphaned.size());
+        }
     }
 
     /** Not a failure: the run ends completed, and the backlog is the next run's work. */
@@ -156,13 +173,13 @@ class AlertDispatcher {
      * The profile the number sends through still exists and is enabled: one read before the first send of a run,
      * which also warms the HTTP path so that the first paced send is not the cold one.
      */
-    private void checkProfile(Readiness ready) {
+    private void checkProfile(Readiness ready, AlertSendOnce.Run run) {
         if (ready.profileId() == null) {
             return;
         }
         Optional<MessagingProfile> profile = this.telnyx.getMessagingProfile(ready.profileId());
         if (profile.isEmpty() || !profile.get().settings().enabled()) {
-            this.alerts.releaseClaims();
+            this.alerts.releaseClaims(run.dispatcher());
             throw new InvalidConfigurationException("The shared SMS number's messaging profile " + ready.profileId()
                     + (profile.isEmpty() ? " no longer exists" : " is disabled")
                     + ": alerts stay queued. Rerun setupSharedSmsNumberJob.");
@@ -174,7 +191,7 @@ class AlertDispatcher {
      * alerts go back to the queue untouched) and the failure is rethrown once both have settled.
      */
     private void settle(AllSettled.Pending<AlertOutcome> claim, AllSettled.Pending<AlertOutcome> queuedBehind,
-            Map<AlertOutcome, Integer> outcomes) {
+            Map<AlertOutcome, Integer> outcomes, AlertSendOnce.Run run) {
         if (claim == null) {
             return;
         }
@@ -187,7 +204,7 @@ class AlertDispatcher {
                 settleQuietly(queuedBehind, outcomes);
             }
             // Claimed alerts that were never sent go back to the queue.
-            this.alerts.releaseClaims();
+            this.alerts.releaseClaims(run.dispatcher());
             throw stop;
         }
     }

@@ -65,6 +65,11 @@ class AlertRepository {
             UPDATE client_alerts SET status = 'queued', claimed_by = NULL, updated_at = ? WHERE status = 'claimed'
             """;
 
+    private static final String RELEASE_OWN_CLAIMS = """
+            UPDATE client_alerts SET status = 'queued', claimed_by = NULL, updated_at = ?
+            WHERE status = 'claimed' AND claimed_by = ?
+            """;
+
     private static final String ORPHANED_SENDS = """
             UPDATE client_alerts SET status = 'unknown', last_error_code = NULL,
                    last_error_reason = 'the process died during the send: it may have been delivered; never resent, '
@@ -111,7 +116,8 @@ class AlertRepository {
     }
 
     /**
-     * After a crash (the job lock proves the dispatcher that held them is dead).
+     * After a crash: every claim and send left by other runs. Only under the job's lock, which proves that the
+     * dispatchers that held them are dead; a live one's claims would be taken from it.
      *
      * @return the alerts found {@code sending}, now {@code unknown}
      */
@@ -122,9 +128,9 @@ class AlertRepository {
         return unknown;
     }
 
-    /** Claimed alerts this run did not get to go back to the queue. */
-    void releaseClaims() {
-        this.jdbc.update(RELEASE_CLAIMS, now());
+    /** Claimed alerts this run did not get to go back to the queue; another run's claims stay its own. */
+    void releaseClaims(String dispatcher) {
+        this.jdbc.update(RELEASE_OWN_CLAIMS, now(), dispatcher);
     }
 
     Instant startOfTomorrow() {

@@ -77,6 +77,9 @@ class AlertSendOnce {
                 return AlertOutcome.HELD;
             }
             if (!this.alerts.markSending(alert, run.dispatcher, message.segments())) {
+                // No longer this run's (changed by hand, or released, since its claim): not sent; its slot stays
+                // empty, its segments go back to the day's budget.
+                this.pacing.refund(run.sender, slot.get());
                 return AlertOutcome.SKIPPED;
             }
             Optional<SendSlot> now = await(alert, run, slot.get(), () -> send.awaitSlot(slot.get()));

@@ -42,6 +42,14 @@ public class SpendFence {
     }
 
     /**
+     * Whether this run was launched under its job's lock: the proof that no other process runs the job, which
+     * recovering what another run left behind needs. Whether the lock is still held is {@link #check}'s question.
+     */
+    public boolean holdsLock() {
+        return this.held.get() != null;
+    }
+
+    /**
      * @param what the call about to be made, for the message ({@code POST /number_orders})
      * @throws LockLostException when the job's lock is no longer this process's: nothing may be spent
      */

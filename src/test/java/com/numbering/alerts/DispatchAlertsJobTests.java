@@ -12,14 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import com.numbering.JobTestSupport;
 import com.numbering.launch.JobLaunchService;
@@ -47,6 +50,13 @@ class DispatchAlertsJobTests extends JobTestSupport {
 
     @Autowired
     private ContractRecorder contract;
+
+    @Autowired
+    private JobOperator jobOperator;
+
+    @Autowired
+    @Qualifier(JOB)
+    private Job dispatchAlertsJob;
 
     private long tenant;
 
@@ -243,6 +253,88 @@ class DispatchAlertsJobTests extends JobTestSupport {
         assertThat(row(id)).containsEntry("status", "unknown");
         assertThat(row(id).get("last_error_reason")).asString().contains("never resent");
         assertThat(messagesTo("+14155550118")).isEmpty();
+    }
+
+    @Test
+    void aRunNotLaunchedUnderTheJobsLockLeavesAnotherRunsClaimsAndSendsAlone() throws Exception {
+        optIn("+14155550185");
+        optIn("+14155550186");
+        long claimed = alert("+14155550185", "Booked.", "live-claim");
+        long sending = alert("+14155550186", "Booked.", "live-send");
+        // a dispatcher that is alive, somewhere, holds these
+        this.jdbc.update("UPDATE client_alerts SET status = 'claimed', claimed_by = 'live-run' WHERE id = ?", claimed);
+        this.jdbc.update("UPDATE client_alerts SET status = 'sending', claimed_by = 'live-run' WHERE id = ?", sending);
+
+        JobExecution direct = this.jobOperator.start(this.dispatchAlertsJob, new JobParametersBuilder()
+            .addString(JobLaunchService.RUN_AT, Instant.now().toString(), true)
+            .toJobParameters());
+
+        assertThat(direct.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(row(claimed)).containsEntry("status", "claimed").containsEntry("claimed_by", "live-run");
+        assertThat(row(sending)).containsEntry("status", "sending");
+        assertThat(messagesTo("+14155550185")).isEmpty();
+
+        launch();
+
+        assertThat(row(claimed)).as("the lock proves the run that claimed it is gone").containsEntry("status", "sent");
+        assertThat(row(sending)).containsEntry("status", "unknown");
+        assertThat(messagesTo("+14155550186")).isEmpty();
+    }
+
+    @Test
+    void aRunThatStopsPutsBackOnlyItsOwnClaims() throws Exception {
+        optIn("+14155550188");
+        optIn("+14155550189");
+        long theirs = alert("+14155550188", "Booked.", "their-claim");
+        long ours = alert("+14155550189", "Booked.", "our-claim");
+        this.jdbc.update("UPDATE client_alerts SET status = 'claimed', claimed_by = 'live-run' WHERE id = ?", theirs);
+        // the number's messaging profile is gone: the run stops after its first claim and puts it back
+        this.simulator.control().failNext("GET", "/messaging_profiles/.*", 404, "10005", 1);
+
+        JobExecution direct = this.jobOperator.start(this.dispatchAlertsJob, new JobParametersBuilder()
+            .addString(JobLaunchService.RUN_AT, Instant.now().toString(), true)
+            .toJobParameters());
+
+        assertThat(direct.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(row(ours)).containsEntry("status", "queued").containsEntry("claimed_by", null);
+        assertThat(row(theirs)).containsEntry("status", "claimed").containsEntry("claimed_by", "live-run");
+        assertThat(messagesTo("+14155550189")).isEmpty();
+        this.jdbc.update("UPDATE client_alerts SET status = 'cancelled' WHERE id IN (?, ?)", theirs, ours);
+    }
+
+    @Test
+    void anAlertCancelledBetweenItsClaimAndItsSendIsSkippedAndItsSegmentsGoBack() {
+        optIn("+14155550187");
+        long id = alert("+14155550187", "Booked.", "cancelled-after-claim");
+        long usedBefore = segmentsUsedToday();
+        // it is taken from the run the moment the run has claimed it (by hand, say)
+        this.jdbc.execute("""
+                CREATE FUNCTION cancel_on_claim() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN NEW.status := 'cancelled'; RETURN NEW; END $$""");
+        this.jdbc.execute("""
+                CREATE TRIGGER cancel_on_claim BEFORE UPDATE ON client_alerts
+                FOR EACH ROW WHEN (NEW.status = 'claimed') EXECUTE FUNCTION cancel_on_claim()""");
+        try {
+            assertThat(launch().exitCode()).isZero();
+        }
+        finally {
+            this.jdbc.execute("DROP TRIGGER cancel_on_claim ON client_alerts");
+            this.jdbc.execute("DROP FUNCTION cancel_on_claim()");
+        }
+
+        assertThat(row(id)).containsEntry("status", "cancelled");
+        assertThat(messagesTo("+14155550187")).isEmpty();
+        assertThat(segmentsUsedToday()).as("the segments it reserved are back in the day's budget")
+            .isEqualTo(usedBefore);
+    }
+
+    private long segmentsUsedToday() {
+        return this.jdbc.queryForList("""
+                SELECT segments_used FROM sms_send_windows
+                WHERE sender = ? AND day = (clock_timestamp() AT TIME ZONE 'UTC')::date""", Long.class, this.sender)
+            .stream()
+            .findFirst()
+            .orElse(0L);
     }
 
     @Test
