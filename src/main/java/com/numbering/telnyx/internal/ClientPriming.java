@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -147,24 +149,18 @@ final class ClientPriming {
         }
     }
 
-    /** @return the request's head, up to its blank line */
-    private static String readRequestHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        int matched = 0;
-        byte[] end = { '\r', '\n', '\r', '\n' };
-        for (int next = in.read(); next >= 0; next = in.read()) {
-            head.append((char) next);
-            matched = next == end[matched] ? matched + 1 : (next == '\r' ? 1 : 0);
-            if (matched == end.length) {
-                break;
-            }
+    /** @return the request's head, line by line, up to its blank line */
+    private static List<String> readRequestHead(InputStream in) throws IOException {
+        List<String> head = new ArrayList<>();
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            head.add(line);
         }
-        return head.toString();
+        return head;
     }
 
     /** Reads the body the head announces: by its length, or chunk by chunk (Jersey's default for a POST). */
-    private static void skipBody(InputStream in, String head) throws IOException {
-        for (String line : head.split("\r\n")) {
+    private static void skipBody(InputStream in, List<String> head) throws IOException {
+        for (String line : head) {
             if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
                 in.readNBytes(Integer.parseInt(line.substring(15).trim()));
                 return;
