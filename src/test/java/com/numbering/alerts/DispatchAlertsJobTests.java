@@ -261,9 +261,8 @@ class DispatchAlertsJobTests extends JobTestSupport {
         optIn("+14155550186");
         long claimed = alert("+14155550185", "Booked.", "live-claim");
         long sending = alert("+14155550186", "Booked.", "live-send");
-        // a dispatcher that is alive, somewhere, holds these
-        this.jdbc.update("UPDATE client_alerts SET status = 'claimed', claimed_by = 'live-run' WHERE id = ?", claimed);
-        this.jdbc.update("UPDATE client_alerts SET status = 'sending', claimed_by = 'live-run' WHERE id = ?", sending);
+        heldByALiveRun(claimed, "claimed");
+        heldByALiveRun(sending, "sending");
 
         JobExecution direct = runWithoutTheLauncher();
 
@@ -285,7 +284,7 @@ class DispatchAlertsJobTests extends JobTestSupport {
         optIn("+14155550189");
         long theirs = alert("+14155550188", "Booked.", "their-claim");
         long ours = alert("+14155550189", "Booked.", "our-claim");
-        this.jdbc.update("UPDATE client_alerts SET status = 'claimed', claimed_by = 'live-run' WHERE id = ?", theirs);
+        heldByALiveRun(theirs, "claimed");
         // the number's messaging profile is gone: the run stops after its first claim and puts it back
         this.simulator.control().failNext("GET", "/messaging_profiles/.*", 404, "10005", 1);
 
@@ -322,6 +321,11 @@ class DispatchAlertsJobTests extends JobTestSupport {
         assertThat(messagesTo("+14155550187")).isEmpty();
         assertThat(segmentsUsedToday()).as("the segments it reserved are back in the day's budget")
             .isEqualTo(usedBefore);
+    }
+
+    /** A dispatcher that is alive, somewhere, holds this alert. */
+    private void heldByALiveRun(long id, String status) {
+        this.jdbc.update("UPDATE client_alerts SET status = ?, claimed_by = 'live-run' WHERE id = ?", status, id);
     }
 
     /** As a benchmark or a tool drives the job: no job lock, so nothing proves that other dispatchers are dead. */
