@@ -257,10 +257,8 @@ class DispatchAlertsJobTests extends JobTestSupport {
 
     @Test
     void aRunNotLaunchedUnderTheJobsLockLeavesAnotherRunsClaimsAndSendsAlone() throws Exception {
-        optIn("+14155550185");
-        optIn("+14155550186");
-        long claimed = alert("+14155550185", "Booked.", "live-claim");
-        long sending = alert("+14155550186", "Booked.", "live-send");
+        long claimed = optedInAlert("+14155550185", "live-claim");
+        long sending = optedInAlert("+14155550186", "live-send");
         heldByALiveRun(claimed, "claimed");
         heldByALiveRun(sending, "sending");
 
@@ -280,10 +278,8 @@ class DispatchAlertsJobTests extends JobTestSupport {
 
     @Test
     void aRunThatStopsPutsBackOnlyItsOwnClaims() throws Exception {
-        optIn("+14155550188");
-        optIn("+14155550189");
-        long theirs = alert("+14155550188", "Booked.", "their-claim");
-        long ours = alert("+14155550189", "Booked.", "our-claim");
+        long theirs = optedInAlert("+14155550188", "their-claim");
+        long ours = optedInAlert("+14155550189", "our-claim");
         heldByALiveRun(theirs, "claimed");
         // the number's messaging profile is gone: the run stops after its first claim and puts it back
         this.simulator.control().failNext("GET", "/messaging_profiles/.*", 404, "10005", 1);
@@ -299,8 +295,7 @@ class DispatchAlertsJobTests extends JobTestSupport {
 
     @Test
     void anAlertCancelledBetweenItsClaimAndItsSendIsSkippedAndItsSegmentsGoBack() {
-        optIn("+14155550187");
-        long id = alert("+14155550187", "Booked.", "cancelled-after-claim");
+        long id = optedInAlert("+14155550187", "cancelled-after-claim");
         long usedBefore = segmentsUsedToday();
         // it is taken from the run the moment the run has claimed it (by hand, say)
         this.jdbc.execute("""
@@ -321,6 +316,12 @@ class DispatchAlertsJobTests extends JobTestSupport {
         assertThat(messagesTo("+14155550187")).isEmpty();
         assertThat(segmentsUsedToday()).as("the segments it reserved are back in the day's budget")
             .isEqualTo(usedBefore);
+    }
+
+    /** A "Booked." alert to a recipient who agreed to alerts. */
+    private long optedInAlert(String to, String dedupeKey) {
+        optIn(to);
+        return alert(to, "Booked.", dedupeKey);
     }
 
     /** A dispatcher that is alive, somewhere, holds this alert. */
